@@ -1,0 +1,6 @@
+"""Accounts: organisations, users, role grants, password history."""
+
+from anju.accounts.models.organisations import Organisation, OrganisationKind
+from anju.accounts.models.users import PasswordHistory, RoleGrant, User
+
+__all__ = ["Organisation", "OrganisationKind", "PasswordHistory", "RoleGrant", "User"]

@@ -1,0 +1,6 @@
+"""Staff pages of anju.archive."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "archive"
+urlpatterns: list = []

@@ -1,0 +1,6 @@
+"""Staff pages of anju.audit."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "audit"
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""API v1 routes of anju.core."""
+
+urlpatterns: list = []

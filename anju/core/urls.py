@@ -1,0 +1,6 @@
+"""Staff pages of anju.core."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "core"
+urlpatterns: list = []

@@ -1,0 +1,6 @@
+"""Staff pages of anju.portal."""
+
+from django.urls import path  # noqa: F401
+
+app_name = "portal"
+urlpatterns: list = []

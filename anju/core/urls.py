@@ -1,6 +1,6 @@
-"""Staff pages of anju.core."""
+"""Staff pages of the platform core (each area keeps its own urlpatterns)."""
 
-from django.urls import path  # noqa: F401
+from anju.core.views import dictionaries, jobs, regions, workbench
 
 app_name = "core"
-urlpatterns: list = []
+urlpatterns = [*workbench.urlpatterns, *regions.urlpatterns, *dictionaries.urlpatterns, *jobs.urlpatterns]

@@ -1,3 +1,5 @@
-"""API v1 routes of anju.core."""
+"""API v1 routes of the platform core (each area keeps its own urlpatterns)."""
 
-urlpatterns: list = []
+from anju.core.api import auth, dictionaries, jobs, regions
+
+urlpatterns = [*auth.urlpatterns, *regions.urlpatterns, *dictionaries.urlpatterns, *jobs.urlpatterns]

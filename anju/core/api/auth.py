@@ -1,0 +1,5 @@
+"""API v1: auth."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

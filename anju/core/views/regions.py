@@ -1,0 +1,5 @@
+"""Staff pages: regions."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []

@@ -23,14 +23,14 @@ _load_dotenv()
 
 
 def env_str(name: str, default: str = "") -> str:
-    """A string setting."""
-    return os.environ.get(name, default)
+    """A string setting; an empty value means the default."""
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool = False) -> bool:
     """A boolean setting: 1/true/yes/on are true."""
     value = os.environ.get(name)
-    if value is None:
+    if not value:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
@@ -43,4 +43,4 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str, default: str = "") -> list[str]:
     """A comma-separated list setting."""
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return [item.strip() for item in (os.environ.get(name) or default).split(",") if item.strip()]

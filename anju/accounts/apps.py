@@ -9,3 +9,7 @@ class AccountsConfig(AppConfig):
     name = "anju.accounts"
     label = "accounts"
     verbose_name = "用户与权限"
+
+    def ready(self) -> None:
+        """Connect the audit and session receivers."""
+        from anju.accounts import receivers  # noqa: F401

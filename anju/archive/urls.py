@@ -1,6 +1,16 @@
 """Staff pages of anju.archive."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from anju.archive import views
 
 app_name = "archive"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.ArchiveFileListView.as_view(), name="file_list"),
+    path("upload/", views.file_upload, name="file_upload"),
+    path("<int:pk>/", views.file_detail, name="file_detail"),
+    path("<int:pk>/download/", views.file_download, name="file_download"),
+    path("<int:pk>/verify/", views.file_verify, name="file_verify"),
+    path("<int:pk>/delete/", views.file_delete, name="file_delete"),
+    path("<int:pk>/restore/", views.file_restore, name="file_restore"),
+]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import base64
 import hmac
 import os
+import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Protocol
 
@@ -41,6 +43,9 @@ class CryptoProvider(Protocol):
     def sm3_hex(self, data: bytes) -> str:
         """SM3 digest, lowercase hex."""
 
+    def sm3_hex_chunks(self, chunks: Iterable[bytes]) -> str:
+        """SM3 digest of a stream of chunks (large files, never read whole), lowercase hex."""
+
     def mac_hex(self, data: bytes, *, purpose: str) -> str:
         """HMAC-SM3 integrity code (audit chain, ledgers, decisions), lowercase hex."""
 
@@ -57,6 +62,12 @@ def hmac_sm3(key: bytes, data: bytes) -> bytes:
     mac = crypto_hmac.HMAC(key, hashes.SM3())
     mac.update(data)
     return mac.finalize()
+
+
+def normalise_identifier(value: str) -> str:
+    """The form an identifier is indexed under: NFKC (full-width digits to ASCII), no
+    whitespace, upper case; so ' 34160219900101123x ' and '34160219900101123X' match."""
+    return "".join(unicodedata.normalize("NFKC", value).split()).upper()
 
 
 def _parse_field_keys(spec: str) -> dict[str, bytes]:
@@ -104,17 +115,37 @@ class SoftwareCryptoProvider:
             raise CryptoError("密文无法解密或已被篡改。") from exc
 
     def blind_index(self, value: str, *, purpose: str) -> str:
-        """HMAC-SM3 over purpose and the upper-cased, stripped value."""
-        normalised = value.strip().upper()
+        """HMAC-SM3 over purpose and the normalised value (see `normalise_identifier`)."""
+        normalised = normalise_identifier(value)
         return hmac_sm3(self._index_key, f"{purpose}\x00{normalised}".encode()).hex()
 
     def sm3_hex(self, data: bytes) -> str:
         """SM3 digest in hex."""
         return sm3_digest(data).hex()
 
+    def sm3_hex_chunks(self, chunks: Iterable[bytes]) -> str:
+        """SM3 digest over chunks, in hex (same value as `sm3_hex` of the joined bytes)."""
+        digest = hashes.Hash(hashes.SM3())
+        for chunk in chunks:
+            digest.update(chunk)
+        return digest.finalize().hex()
+
     def mac_hex(self, data: bytes, *, purpose: str) -> str:
         """HMAC-SM3 with the integrity key, domain-separated by purpose."""
         return hmac_sm3(self._audit_key, purpose.encode() + b"\x00" + data).hex()
+
+    def mac_function(self, *, purpose: str) -> Callable[[bytes], str]:
+        """`mac_hex` for many messages of one purpose, reusing the keyed state (about twice as
+        fast; used when verifying the audit chain)."""
+        keyed = crypto_hmac.HMAC(self._audit_key, hashes.SM3())
+        keyed.update(purpose.encode() + b"\x00")
+
+        def mac(data: bytes) -> str:
+            state = keyed.copy()
+            state.update(data)
+            return state.finalize().hex()
+
+        return mac
 
     @staticmethod
     def mac_equal(a: str, b: str) -> bool:

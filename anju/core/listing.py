@@ -13,14 +13,17 @@ FilterSet and its columns; the view does the rest:
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -29,6 +32,11 @@ from django.views.generic import ListView
 from anju.core.signals import data_exported
 
 EXPORT_MAX_ROWS = 100_000
+PAGE_SIZE_MIN, PAGE_SIZE_MAX = 10, 200
+# Characters Excel refuses (openpyxl raises on them) and characters that start a formula.
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SHEET_TITLE_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,27 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.strftime("%Y-%m-%d")
     return str(value)
+
+
+def excel_value(value: Any) -> Any:
+    """A value as an Excel cell value: numbers stay numbers, everything else is clean text."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
+    return _ILLEGAL_XLSX.sub("", cell_text(value))
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """Text that looks like a formula (=…) is written as a typed string cell, never evaluated."""
+    value = excel_value(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
 
 
 class StaffListView(LoginRequiredMixin, ListView):
@@ -109,7 +138,31 @@ class StaffListView(LoginRequiredMixin, ListView):
             size = int(self.request.GET.get("page_size", self.paginate_by))
         except ValueError:
             size = self.paginate_by
-        return max(10, min(size, 200))
+        return max(PAGE_SIZE_MIN, min(size, PAGE_SIZE_MAX))
+
+    def paginate_queryset(self, queryset: QuerySet, page_size: int) -> tuple:
+        """Like ListView, but a page number out of range shows the nearest page instead of 404."""
+        if hasattr(queryset, "ordered") and not queryset.ordered:
+            queryset = queryset.order_by("pk")  # stable pages
+        paginator: Paginator = self.get_paginator(queryset, page_size, allow_empty_first_page=True)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def link_for(self, obj: Any) -> str:
+        """The address a linked cell points to (the record's detail page)."""
+        get_url = getattr(obj, "get_absolute_url", None)
+        return get_url() if callable(get_url) else ""
+
+    def build_rows(self, objects: Iterable[Any], columns: list[Column]) -> list[tuple[Any, list[tuple[Any, str]]]]:
+        """Rows of (value, link) cells; `Column(link=True)` links (the first column when none is marked)."""
+        linked = [col.link for col in columns]
+        if columns and not any(linked):
+            linked[0] = True
+        rows = []
+        for obj in objects:
+            url = self.link_for(obj) if any(linked) else ""
+            rows.append((obj, [(col.value(obj), url if link else "") for col, link in zip(columns, linked, strict=True)]))
+        return rows
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         """Render the page, or stream the Excel export."""
@@ -126,7 +179,7 @@ class StaffListView(LoginRequiredMixin, ListView):
         context.update(
             page_title=self.title,
             columns=columns,
-            rows=[(obj, [col.value(obj) for col in columns]) for obj in context["object_list"]],
+            rows=self.build_rows(context["object_list"], columns),
             filter_form=self.filterset.form if self.filterset is not None else None,
             querystring_without_page=(params.urlencode() + "&") if params else "",
             export_querystring=(params.urlencode() + "&" if params else "") + "export=xlsx",
@@ -141,14 +194,17 @@ class StaffListView(LoginRequiredMixin, ListView):
         """The filtered list as an Excel file (write-only, streamed from the queryset); audited."""
         from openpyxl import Workbook
 
-        queryset = self.get_queryset()[:EXPORT_MAX_ROWS]
+        queryset = self.get_queryset()
+        if not queryset.ordered:
+            queryset = queryset.order_by("pk")  # the file lists rows in the page order
+        queryset = queryset[:EXPORT_MAX_ROWS]
         columns = list(self.columns)
         workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(title=(self.title or "导出")[:31])
+        sheet = workbook.create_sheet(title=_SHEET_TITLE_FORBIDDEN.sub("_", self.title or "导出")[:31])
         sheet.append([col.label for col in columns])
         count = 0
         for obj in queryset.iterator(chunk_size=2000) if hasattr(queryset, "iterator") else queryset:
-            sheet.append([cell_text(col.value(obj)) for col in columns])
+            sheet.append([_xlsx_cell(sheet, col.value(obj)) for col in columns])
             count += 1
         buffer = io.BytesIO()
         workbook.save(buffer)
@@ -170,4 +226,4 @@ class StaffListView(LoginRequiredMixin, ListView):
         return response
 
 
-__all__ = ["Column", "StaffListView", "cell_text"]
+__all__ = ["Column", "StaffListView", "cell_text", "excel_value"]

@@ -51,6 +51,7 @@ ANJU_APPS = [
     "anju.archive",
     "anju.admission",
     "anju.portal",
+    "anju.workflow",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + ANJU_APPS
 
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "anju.audit.middleware.RequestContextMiddleware",
     "anju.accounts.middleware.PasswordExpiryMiddleware",
+    "anju.accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

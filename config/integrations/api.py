@@ -1,9 +1,10 @@
 """REST API (DRF + drf-spectacular + django-filter) under /api/v1/."""
 
 REST_FRAMEWORK = {
+    # Token first: its WWW-Authenticate header makes "not logged in" a 401, not a 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "anju.core.api.pagination.StandardPagination",
@@ -26,4 +27,17 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": True,
+    # One component name per choice set where field names collide across apps (--fail-on-warn).
+    "ENUM_NAME_OVERRIDES": {
+        "ProcessInstanceStateEnum": "anju.workflow.choices.InstanceState",
+        "TaskActionKindEnum": "anju.workflow.choices.TaskActionKind",
+        "ApplicationStatusEnum": "anju.admission.choices.ApplicationStatus",
+    },
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "persistAuthorization": False, "displayOperationId": True},
+    "TAGS": [
+        {"name": "平台", "description": "健康检查等平台接口"},
+        {"name": "电子档案", "description": "电子档案（CJJ/T 196 A.3.15、A.5.7、A.7.4）：上传、查询、下载"},
+    ],
 }

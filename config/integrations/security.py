@@ -15,7 +15,14 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "anju.accounts.lockout.lockout_response"  # Chinese page, or JSON under /api/
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# A lock lasts 15 minutes from the 5th failure; attempts during the lock neither extend it nor count.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+# 4. Two factors for the three administrator roles (django-otp TOTP; anju.accounts.middleware).
+OTP_TOTP_ISSUER = "安居住房保障信息系统"
+OTP_TOTP_THROTTLE_FACTOR = 1
 
 # 3. Sessions: idle 15 minutes, absolute 8 hours.
 SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 15 * 60)
@@ -34,3 +41,8 @@ CSP_POLICY = (
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# 7. Audit: client IP from X-Forwarded-For only behind this many trusted reverse proxies (0 = use
+# REMOTE_ADDR; nginx in front = 1). See anju.audit.context.client_ip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_VERBOSE = False  # no start-up banner on stdout

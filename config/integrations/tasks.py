@@ -34,3 +34,9 @@ _BACKENDS = {
 }
 
 TASKS = {"default": {"BACKEND": _BACKENDS[TASK_BACKEND]}}
+if TASK_BACKEND == "huey":
+    # Enqueue when the surrounding transaction commits: a worker must see the rows
+    # (e.g. the JobProgress record) that the enqueuing request created.
+    TASKS["default"]["ENQUEUE_ON_COMMIT"] = True
+    if not HUEY_REDIS_URL:
+        (BASE_DIR / "var").mkdir(exist_ok=True)  # SqliteHuey creates its file, not the directory

@@ -1,6 +1,7 @@
 """Organisations (机构): a tree from the city bureau down to communities and partners."""
 
 from django.db import models
+from django.urls import reverse
 
 from anju.core.models import RegionScopedModel
 
@@ -38,3 +39,7 @@ class Organisation(RegionScopedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        """The organisation's detail page."""
+        return reverse("accounts:organisation_detail", args=[self.pk])

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.urls import reverse
 
 from anju.accounts.roles import Role
 from anju.core.fields import EncryptedTextField
@@ -33,11 +34,19 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.full_name or self.username
 
+    def get_absolute_url(self) -> str:
+        """The user's detail page."""
+        return reverse("accounts:user_detail", args=[self.pk])
+
     @property
     def role_codes(self) -> set[str]:
         """The codes of the roles this user holds."""
         if not hasattr(self, "_role_codes"):
-            self._role_codes = set(self.role_grants.values_list("role", flat=True))
+            prefetched = getattr(self, "_prefetched_objects_cache", {}).get("role_grants")
+            if prefetched is not None:
+                self._role_codes = {grant.role for grant in prefetched}
+            else:
+                self._role_codes = set(self.role_grants.values_list("role", flat=True))
         return self._role_codes
 
     def has_role(self, *roles: str) -> bool:

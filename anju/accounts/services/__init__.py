@@ -1,0 +1,1 @@
+"""Writes of accounts: passwords, sessions, roles, organisations, users, OTP, demo accounts."""

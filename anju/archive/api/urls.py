@@ -1,3 +1,12 @@
-"""API v1 routes of anju.archive."""
+"""API v1 routes of anju.archive (mounted at /api/v1/archive/)."""
 
-urlpatterns: list = []
+from django.urls import include, path
+from rest_framework.routers import SimpleRouter
+
+from anju.archive.api.views import ArchiveFileViewSet
+
+router = SimpleRouter()
+router.register("files", ArchiveFileViewSet, basename="file")
+
+app_name = "archive-api"
+urlpatterns = [path("", include(router.urls))]

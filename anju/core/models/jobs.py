@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 
 
 class JobStatus(models.TextChoices):
@@ -39,6 +40,15 @@ class JobProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title}（{self.get_status_display()}）"
+
+    def get_absolute_url(self) -> str:
+        """The staff progress page."""
+        return reverse("core:job_detail", args=[self.pk])
+
+    @property
+    def is_finished(self) -> bool:
+        """True once the job succeeded or failed."""
+        return self.status in (JobStatus.SUCCEEDED, JobStatus.FAILED)
 
     @property
     def percent(self) -> int:

@@ -1,6 +1,7 @@
 """Administrative divisions (行政区划)."""
 
 from django.db import models
+from django.urls import reverse
 
 
 class RegionLevel(models.IntegerChoices):
@@ -35,3 +36,7 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.code}）"
+
+    def get_absolute_url(self) -> str:
+        """The staff detail page."""
+        return reverse("core:region_detail", args=[self.code])

@@ -1,0 +1,1 @@
+"""Staff pages of accounts, one module per area."""

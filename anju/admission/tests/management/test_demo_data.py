@@ -1,0 +1,120 @@
+"""manage.py demo_data: deterministic, valid, set-based, refuses a second run of one seed."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from anju.admission.models import Application, Asset, Dwelling, Member
+from anju.core.validators import resident_id_birth_date, resident_id_sex, validate_resident_id
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out = StringIO()
+    call_command("demo_data", *args, stdout=out)
+    return out.getvalue()
+
+
+def people():
+    return sorted(Member.objects.values_list("id_number", flat=True))
+
+
+def test_generates_households_with_valid_consistent_ids(demo_regions, dictionaries):
+    # when 300 households are generated
+    output = run("--households", "300", "--seed", "7", "--batch", "100")
+    # then there are 300 applications in the demo communities, each with 1–5 members and one applicant
+    assert Application.objects.count() == 300
+    assert set(Application.objects.values_list("region_code", flat=True)) <= {"341602001001", "341621001001"}
+    assert Member.objects.filter(is_applicant=True).count() == 300
+    sizes = set(Application.objects.values_list("household_size", flat=True))
+    assert sizes <= {1, 2, 3, 4, 5} and len(sizes) > 1
+    # every ID number passes GB 11643, is unique, matches the member's sex and birth date and the county
+    ids = people()
+    assert len(ids) == len(set(ids)) == Member.objects.count()
+    for member in Member.objects.select_related("application"):
+        validate_resident_id(member.id_number)
+        assert resident_id_sex(member.id_number) == member.sex
+        assert resident_id_birth_date(member.id_number) == member.birth_date
+        assert member.id_number[:6] == member.application.region_code[:6]
+    # the household totals match the members and dwellings
+    application = Application.objects.order_by("pk").first()
+    assert application.household_size == application.members.count()
+    assert application.income_total == sum(m.annual_income for m in application.members.all())
+    assert Dwelling.objects.count() == 300 and Asset.objects.exists()
+    # progress is printed per batch
+    assert output.count("已生成") == 3 and "户/秒" in output
+
+
+def test_generated_records_pass_model_validation(demo_regions, dictionaries):
+    # given generated data
+    run("--households", "40", "--seed", "3")
+    # then every record is valid against the code tables and field rules
+    for model in (Application, Member, Dwelling, Asset):
+        for obj in model.objects.all():
+            obj.full_clean(validate_constraints=False)
+
+
+def test_same_seed_same_people_whatever_the_batch(demo_regions, dictionaries, django_db_blocker):
+    # given one run with seed 42 in batches of 100
+    run("--households", "250", "--seed", "42", "--batch", "100")
+    first = people()
+    # when the database is emptied and the same seed runs again with another batch size
+    Member.objects.all().delete()
+    Dwelling.objects.all().delete()
+    Asset.objects.all().delete()
+    Application.objects.all().delete()
+    from anju.core.models import JobProgress
+
+    JobProgress.objects.all().delete()
+    run("--households", "250", "--seed", "42", "--batch", "1000")
+    # then the same ID numbers are produced
+    assert people() == first
+
+
+def test_other_seed_other_people(demo_regions, dictionaries):
+    run("--households", "50", "--seed", "1")
+    first = set(people())
+    run("--households", "50", "--seed", "2")
+    assert len(set(people()) - first) > 0
+
+
+def test_second_run_of_a_seed_is_refused(demo_regions, dictionaries):
+    # given a seed already generated
+    run("--households", "20", "--seed", "5")
+    # when it runs again without a flag / then refused in Chinese, nothing added
+    with pytest.raises(CommandError, match="--append"):
+        run("--households", "20", "--seed", "5")
+    assert Application.objects.count() == 20
+
+
+def test_append_adds_new_people(demo_regions, dictionaries):
+    run("--households", "20", "--seed", "5")
+    run("--households", "30", "--seed", "5", "--append")
+    ids = people()
+    assert Application.objects.count() == 50
+    assert len(ids) == len(set(ids))
+
+
+def test_replace_regenerates(demo_regions, dictionaries):
+    run("--households", "20", "--seed", "5")
+    first = people()
+    run("--households", "20", "--seed", "5", "--replace")
+    assert Application.objects.count() == 20
+    assert people() == first
+
+
+def test_application_numbers_are_blocks_of_the_county_counter(demo_regions, dictionaries):
+    run("--households", "60", "--seed", "9", "--batch", "100")
+    numbers = list(Application.objects.filter(region_code__startswith="341602").order_by("number").values_list("number", flat=True))
+    assert numbers[0].startswith("SQ341602")
+    assert [int(n[-6:]) for n in numbers] == list(range(1, len(numbers) + 1))
+    from anju.core.models import BusinessSequence
+
+    assert BusinessSequence.objects.get(kind="application", region_code="341602").last_value == len(numbers)
+
+
+def test_needs_regions(db):
+    with pytest.raises(CommandError, match="load_regions"):
+        run("--households", "5", "--seed", "1")

@@ -1,0 +1,1 @@
+"""Reference data shipped with Anju (our own, committed): code tables."""

@@ -1,0 +1,67 @@
+"""Readable business numbers: kind prefix + county code + year + sequence (race-free).
+
+    business_number_next(kind="application", region_code="341602001001", year=2026)
+    -> "SQ3416022026000001"
+
+One counter row per (kind, county, year) in `BusinessSequence`; the row is created once
+(a concurrent creator loses on the unique constraint and retries the read) and advanced
+under `select_for_update()` with an F() expression, so two callers never get one number.
+Call it inside the transaction that stores the record: a rollback gives the number back.
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from anju.core.models import BusinessSequence
+
+# kind -> two-letter prefix (pinyin initials of the Chinese name).
+KIND_PREFIXES: dict[str, str] = {
+    "application": "SQ",  # 申请编号
+    "verification": "HC",  # 核查
+    "objection": "JB",  # 举报
+    "notice": "TZ",  # 通知书
+    "register": "DJ",  # 准入登记
+    "contract": "HT",  # 合同编号
+    "filing": "BA",  # 备案编号
+    "lottery": "YH",  # 摇号
+    "selection": "XF",  # 选房
+    "rent": "ZJ",  # 租金
+    "subsidy": "BT",  # 补贴
+    "payment": "ZF",  # 支付
+    "complaint": "TS",  # 投诉
+    "inspection": "JC",  # 专项检查
+    "project": "XM",  # 建设项目
+    "survey": "DC",  # 调查
+    "report": "BB",  # 报表
+    "submission": "SB",  # 上报
+    "archive": "DA",  # 档案
+}
+COUNTY_CODE_LENGTH = 6
+
+
+def business_number_next(*, kind: str, region_code: str, year: int | None = None, width: int = 6) -> str:
+    """The next number of a kind in a county and year, e.g. SQ3416022026000001."""
+    try:
+        prefix = KIND_PREFIXES[kind]
+    except KeyError:
+        raise ValueError(f"未知的业务编号类别：{kind}") from None
+    county = (region_code or "")[:COUNTY_CODE_LENGTH]
+    if len(county) != COUNTY_CODE_LENGTH or not county.isdigit():
+        raise ValueError(f"行政区划代码无效：{region_code!r}")
+    year = year or timezone.localdate().year
+    lookup = {"kind": kind, "region_code": county, "year": year}
+    with transaction.atomic():
+        try:
+            with transaction.atomic():  # a savepoint: losing the creation race must not spoil the outer transaction
+                BusinessSequence.objects.get_or_create(**lookup)
+        except IntegrityError:
+            pass  # created by a concurrent caller; it exists now
+        sequence = BusinessSequence.objects.select_for_update().get(**lookup)
+        BusinessSequence.objects.filter(pk=sequence.pk).update(last_value=F("last_value") + 1)
+        value = BusinessSequence.objects.values_list("last_value", flat=True).get(pk=sequence.pk)
+    if value >= 10**width:
+        raise OverflowError(f"{county} {year} 年的{kind}编号已超过 {width} 位序号的上限。")
+    return f"{prefix}{county}{year}{value:0{width}d}"

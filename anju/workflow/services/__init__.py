@@ -1,0 +1,57 @@
+"""Workflow services: definitions (A.3.2-A.3.5), the engine (A.3.6-A.3.7), notifications."""
+
+from anju.workflow.services.definitions import (
+    definition_problems,
+    node_delete,
+    node_save,
+    template_activate,
+    template_create,
+    template_deactivate,
+    template_delete,
+    template_export,
+    template_import,
+    template_new_version,
+    template_replace_definition,
+    template_update,
+    transition_delete,
+    transition_save,
+)
+from anju.workflow.services.notifications import notification_mark_read, notification_send, overdue_check
+from anju.workflow.services.runtime import (
+    active_template,
+    instance_start,
+    return_targets,
+    task_claim,
+    task_complete,
+    task_reject,
+    task_return,
+    task_transfer,
+)
+
+__all__ = [
+    "active_template",
+    "definition_problems",
+    "instance_start",
+    "node_delete",
+    "node_save",
+    "notification_mark_read",
+    "notification_send",
+    "overdue_check",
+    "return_targets",
+    "task_claim",
+    "task_complete",
+    "task_reject",
+    "task_return",
+    "task_transfer",
+    "template_activate",
+    "template_create",
+    "template_deactivate",
+    "template_delete",
+    "template_export",
+    "template_import",
+    "template_new_version",
+    "template_replace_definition",
+    "template_update",
+    "transition_delete",
+    "transition_save",
+]

@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n 2
 
 .PHONY: install install-run install-test run serve worker test lint check-migrations pytest browser-test bench clean
 
@@ -54,7 +54,7 @@ check-migrations:
 	DJANGO_SETTINGS_MODULE=config.django.test $(PY) manage.py makemigrations --check --dry-run
 
 pytest:
-	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -p no:warnings $(PYTEST_ARGS)
 
 bench: install
 	$(PY) -m bench.run

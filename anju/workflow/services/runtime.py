@@ -83,7 +83,7 @@ def _user_name(user: Any) -> str:
 
 
 def _lock_instance(instance_id: int) -> ProcessInstance:
-    return ProcessInstance.objects.select_for_update().select_related("template").get(pk=instance_id)
+    return ProcessInstance.objects.select_for_update(of=("self",)).select_related("template").get(pk=instance_id)
 
 
 def _check_running(instance: ProcessInstance) -> None:
@@ -98,7 +98,8 @@ def _lock_task(task_id: int, user: Any, expected_version: int | None) -> tuple[P
     """Lock the instance then the task; raise if the task is no longer this user's to handle."""
     instance_id = Task.objects.values_list("instance_id", flat=True).get(pk=task_id)
     instance = _lock_instance(instance_id)
-    task = Task.objects.select_for_update().select_related("node_instance__node", "completed_by", "assignee").get(pk=task_id)
+    # of=("self",): PostgreSQL cannot lock the nullable side of the outer joins (completed_by, assignee).
+    task = Task.objects.select_for_update(of=("self",)).select_related("node_instance__node", "completed_by", "assignee").get(pk=task_id)
     task.instance = instance
     if not task.is_open:
         raise TaskConflictError(

@@ -33,7 +33,7 @@ install-test: install
 run: install-run
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py demo_setup
+	$(PY) manage.py demo_setup --url http://$(HOST):$(PORT)
 	$(MAKE) --no-print-directory serve
 
 serve:

@@ -1,11 +1,13 @@
 """Staff pages of the workflow module (mounted at /workflow/)."""
 
 from django.urls import path
+from django.views.generic import RedirectView
 
 from anju.workflow import views
 
 app_name = "workflow"
 urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="workflow:task_list", permanent=False), name="index"),
     path("tasks/", views.TaskInboxView.as_view(), name="task_list"),
     path("tasks/done/", views.TaskDoneView.as_view(), name="task_done"),
     path("tasks/<int:pk>/", views.task_detail, name="task_detail"),

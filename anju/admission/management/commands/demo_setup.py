@@ -24,6 +24,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         """--households to change the demo size."""
         parser.add_argument("--households", type=int, default=DEMO_HOUSEHOLDS, help="首次运行时生成的演示家庭户数（默认 200）")
+        parser.add_argument("--url", default=URL, help="打印的访问地址（默认 http://127.0.0.1:8000）")
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Each step runs only when its data is missing (code tables are refreshed, which is idempotent)."""
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"行政区划已存在（{Region.objects.count()} 条），跳过。")
         call_command("load_dictionaries", stdout=self.stdout)
+        call_command("load_processes", stdout=self.stdout)
         added = admission_dictionaries_ensure()
         if added:
             self.stdout.write(f"准入登记代码表：新增 {added} 条。")
@@ -46,14 +48,14 @@ class Command(BaseCommand):
             households = Application.objects.count()
         else:
             self.stdout.write(f"已有申请家庭 {households} 户，跳过生成。")
-        self._summary(accounts, households)
+        self._summary(accounts, households, url=options["url"])
 
-    def _summary(self, accounts: list[dict[str, str]], households: int) -> None:
+    def _summary(self, accounts: list[dict[str, str]], households: int, *, url: str) -> None:
         """The Chinese summary: address, accounts, how to get a TOTP code."""
         write = self.stdout.write
         write("")
         write(self.style.SUCCESS("演示环境已就绪。"))
-        write(f"访问地址：{URL}")
+        write(f"访问地址：{url}")
         write(f"演示申请家庭：{households} 户（亳州市）")
         write("")
         write("演示账号（密码相同）：")

@@ -34,6 +34,7 @@ run: install-run
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py demo_setup --url http://$(HOST):$(PORT)
+	$(PY) manage.py load_boundaries
 	$(MAKE) --no-print-directory serve
 
 serve:

@@ -11,6 +11,8 @@ api_v1 = [
     path("archive/", include("anju.archive.api.urls")),
     path("households/", include("anju.admission.api.urls")),
     path("workflow/", include("anju.workflow.api.urls")),
+    path("rules/", include("anju.rules.api.urls")),
+    path("housing/", include("anju.housing.api.urls")),
 ]
 
 urlpatterns = [
@@ -21,6 +23,8 @@ urlpatterns = [
     path("archive/", include("anju.archive.urls")),
     path("households/", include("anju.admission.urls")),
     path("workflow/", include("anju.workflow.urls")),
+    path("rules/", include("anju.rules.urls")),
+    path("housing/", include("anju.housing.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # API docs served from drf-spectacular-sidecar; the split view serves Swagger UI's init script

@@ -9,11 +9,19 @@ from django.db import models
 
 
 class ApplicationStatus(models.TextChoices):
-    """办理阶段 of an application (minimal until the admission workflow lands)."""
+    """办理阶段 of an application; follows the nodes of the admission workflow (hooks.py)."""
 
     DRAFT = "draft", "草稿"
     SUBMITTED = "submitted", "已提交"
+    ACCEPTING = "accepting", "受理中"
     RETURNED = "returned", "已退回"
+    STREET_REVIEW = "street_review", "初审中"
+    COUNTY_REVIEW = "county_review", "审核中"
+    PUBLICITY = "publicity", "公示中"
+    APPROVAL = "approval", "审批中"
+    REGISTERING = "registering", "登记中"
+    REGISTERED = "registered", "准予登记"
+    DENIED = "denied", "不予登记"
 
 
 class ReviewStatus(models.TextChoices):
@@ -26,6 +34,8 @@ class ReviewStatus(models.TextChoices):
 
 # Statuses in which the household may still edit and a clerk may delete.
 EDITABLE_STATUSES = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.RETURNED})
+# Statuses of an application that is finished (no longer "unfinished" for double-benefit checks).
+FINISHED_STATUSES = frozenset({ApplicationStatus.REGISTERED, ApplicationStatus.DENIED})
 
 # Identity document type (证件类别) of a resident identity card.
 ID_TYPE_RESIDENT = "111"

@@ -1,4 +1,4 @@
-"""CJJ/T 196 Appendix A data sets held by the admission app (A.3.8–A.3.11).
+"""CJJ/T 196 Appendix A data sets held by the admission app (A.3.8–A.3.14, A.3.16–A.3.18; A.3.15 is the archive app's).
 
 The YAML splits the standard's "户籍所在地-路（街、里、巷、小区）" at its enumeration commas into
 four names ("户籍所在地-路（街", "里", "巷", "小区）"); all four are the one road field. 申请编号,
@@ -166,3 +166,135 @@ DATA_SETS = {
         },
     },
 }
+
+HUKOU = {
+    "户籍所在地-县（市）-区": "hukou_county",
+    "户籍所在地-街道": "hukou_street",
+    "户籍所在地-社区": "hukou_community",
+    "户籍所在地-路（街": "hukou_road",
+    "里": "hukou_road",
+    "巷": "hukou_road",
+    "小区）": "hukou_road",
+    "户籍所在地-号": "hukou_house_number",
+    "户籍所在地-座（栋）": "hukou_building",
+    "户籍所在地-室": "hukou_room",
+}
+
+SUPPLIER_COMMON = {
+    "审批编号": "number",
+    "申请支持对象类别": "target_category",
+    "申请支持项目类别": "project_category",
+    "申请支持方式": "support_mode",
+    "申请支持条件编号": "condition_number",
+    "标准额度": "standard_amount",
+    "应补贴额度": "subsidy_due",
+    "应缴纳额度": "payable_amount",
+    "核减额度": "deduction_amount",
+    "申请额度": "requested_amount",
+    "申请时间": "applied_at",
+    "核定额度": "approved_amount",
+    "审核时间": "reviewed_at",
+    "审核单位": "reviewing_unit",
+}
+
+DATA_SETS.update(
+    {
+        "A.3.12": {
+            "model": "admission.PublicityEntry",
+            "fields": {
+                "公示编号": "publicity_number",
+                "申请编号": "application_number",
+                "办理阶段": "stage",
+                "公示开始时间": "start_date",
+                "公示截止时间": "end_date",
+                "公示方式": "channel",
+                "公示地点": "place",
+                "公示是否通过": "passed",
+            },
+        },
+        "A.3.13": {
+            "model": "admission.Objection",
+            "fields": {
+                "举报编号": "number",
+                "公示编号": "publicity_number",
+                "申请编号": "application_number",
+                "举报时间": "reported_at",
+                "举报内容": "content",
+                "举报方式": "channel",
+                "查证人": "verifier",
+                "查证方式": "verification_method",
+                "查证结果": "verification_result",
+            },
+        },
+        "A.3.14": {
+            "model": "admission.ProposedPlan",
+            "fields": {
+                "方案编号": "number",
+                "申请编号": "application_number",
+                "办理阶段": "stage",
+                "拟保障项目类别": "project_category",
+                "拟住房保障方式": "security_mode",
+                "保障准入条件编号": "condition_number",
+                "标准额度": "standard_amount",
+                "拟补贴额度": "subsidy_amount",
+                "拟配给房屋面积": "allocated_area",
+                "拟配给房屋户型": "unit_layout",
+                "审核状态": "review_status",
+                "审核时间": "reviewed_at",
+                "审核人": "reviewer",
+            },
+        },
+        "A.3.16": {
+            "model": "admission.RegisterEntry",
+            "fields": {
+                "申请编号": "application_number",
+                "调查编号": "survey_number",
+                "申请人姓名": "applicant_name",
+                "证件类别": "id_type",
+                "证件号码": "id_number",
+                "联系电话": "phone",
+                **HUKOU,
+                "家庭人口数": "household_size",
+                "家庭人均年收入": "income_per_capita",
+                "家庭年总收入": "income_total",
+                "家庭人均资产": "assets_per_capita",
+                "家庭总资产": "assets_total",
+                "家庭人均建筑面积": "floor_area_per_capita",
+                "家庭总建筑面积": "floor_area_total",
+                "是否居住在棚户区": "in_shantytown",
+                "是否为最低生活保障家庭": "is_minimum_living",
+                "最低生活保障证号": "minimum_living_certificate",
+                "申请时间": "applied_at",
+                "申请家庭收入层次类别": "income_class",
+                "特定群体类别": "special_group",
+                "申请保障项目类别": "project_category",
+                "申请保障方式": "security_mode",
+                "登记时间": "registered_at",
+                "实施保障时间": "security_started_at",
+                "实施住房保障方式": "implemented_mode",
+                "保障退出时间": "exited_at",
+                "保障状态": "security_state",
+                "最后年审年度": "last_annual_review_year",
+            },
+        },
+        "A.3.17": {
+            "model": "admission.SupplierUnitApproval",
+            "fields": {
+                **SUPPLIER_COMMON,
+                "单位编号": "organisation_number",
+                "单位名称": "organisation_name",
+                "项目编号": "project_number",
+                "项目名称": "project_name",
+            },
+        },
+        "A.3.18": {
+            "model": "admission.SupplierPersonApproval",
+            "fields": {
+                **SUPPLIER_COMMON,
+                "申请人姓名": "applicant_name",
+                "申请人证件类别": "id_type",
+                "申请人证件证号": "id_number",
+            },
+        },
+    }
+)

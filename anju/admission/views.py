@@ -24,6 +24,7 @@ from anju.admission.models import Application, Asset, Dwelling, Member
 from anju.admission.permissions import READER_ROLES, can_edit_households
 from anju.admission.selectors import household_get, household_list
 from anju.admission.validation import field_display
+from anju.admission.views_process import process_summary
 from anju.core.listing import Column, StaffListView
 from anju.core.models import Region
 
@@ -44,6 +45,7 @@ class HouseholdListView(StaffListView):
     """申请家庭: filters, masked identifiers, pagination and Excel export."""
 
     title = "申请家庭"
+    template_name = "admission/registration/list.html"  # core/list.html + the 准入登记 sub-navigation (AD2)
     selector = staticmethod(household_list_for_page)
     filterset_class = HouseholdFilterSet
     required_roles = tuple(READER_ROLES)
@@ -61,6 +63,13 @@ class HouseholdListView(StaffListView):
         Column("办理阶段", "status"),
         Column("提交时间", "submitted_at"),
     ]
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """A 协同部门 user (no household access) lands on the verification requests assigned to them."""
+        user = request.user
+        if user.is_authenticated and not user.has_role(*READER_ROLES) and user.has_role("partner"):
+            return HttpResponseRedirect(reverse("admission:verification_list"))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         """Hide the create button from readers who do not enter applications."""
@@ -123,6 +132,7 @@ class HouseholdDetailView(LoginRequiredMixin, View):
             "editable": editable,
             "actions": _actions(request.user, application, editable),
             "can_reveal": _can_reveal(request.user),
+            "process": process_summary(user=request.user, application=application),
         }
         return render(request, "admission/household_detail.html", context)
 

@@ -92,7 +92,7 @@ SUBSYSTEM_LABELS = (
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("工作台", "core:workbench", "house-door", match_prefix=False),
-    NavItem("保障规则", None, "sliders", "CJJ/T 196 第 4 章", roles=_roles(R.CITY_OFFICER)),
+    NavItem("保障规则", "rules:index", "sliders", "CJJ/T 196 第 4 章", roles=_roles(R.CITY_OFFICER, R.DISTRICT_OFFICER)),
     NavItem("对象调查", None, "clipboard-data", "第 5 章", roles=_roles(R.CITY_OFFICER, R.DISTRICT_OFFICER)),
     NavItem(
         "准入登记",
@@ -102,7 +102,7 @@ NAVIGATION: tuple[NavItem, ...] = (
         roles=_roles(R.COMMUNITY_CLERK, R.STREET_REVIEWER, R.DISTRICT_OFFICER, R.PARTNER),
     ),
     NavItem("保障资金", None, "cash-coin", "第 7 章", roles=_roles(R.CITY_OFFICER, R.DISTRICT_OFFICER)),
-    NavItem("建设项目", None, "buildings", "第 8 章", roles=_roles(R.CITY_OFFICER, R.OPERATOR)),
+    NavItem("建设项目", "housing:project_list", "buildings", "第 8 章", roles=_roles(R.CITY_OFFICER, R.DISTRICT_OFFICER, R.OPERATOR)),
     NavItem("资源配置", None, "diagram-3", "第 9 章", roles=_roles(R.CITY_OFFICER, R.DISTRICT_OFFICER)),
     NavItem("配给管理", None, "key", "第 10 章", roles=_roles(R.DISTRICT_OFFICER)),
     NavItem("配后管理", None, "house-check", "第 11 章", roles=_roles(R.DISTRICT_OFFICER, R.OPERATOR)),
@@ -138,6 +138,7 @@ NAVIGATION: tuple[NavItem, ...] = (
             NavItem("用户", "accounts:user_list", roles=_roles(R.SYSTEM_ADMIN, R.SECURITY_ADMIN)),
             NavItem("审计日志", "audit:event_list", roles=_roles(R.AUDIT_ADMIN)),
             NavItem("后台任务", "core:job_list", roles=_roles(R.SYSTEM_ADMIN)),
+            NavItem("文书模板", "core:document_template_list", roles=_roles(R.SYSTEM_ADMIN)),
         ),
         admin_only=True,
     ),

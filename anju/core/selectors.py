@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from anju.core.models import Dictionary, DictionaryCodeField, DictionaryItem, JobProgress, Region
+from anju.core.models import Dictionary, DictionaryCodeField, DictionaryItem, DocumentTemplate, JobProgress, Region
 
 DICTIONARY_CACHE_SECONDS = 300
 SYSTEM_ADMIN_ROLE = "system_admin"
@@ -161,3 +161,18 @@ def job_get(*, user: Any, pk: int) -> JobProgress:
         return job_list(user=user).get(pk=pk)
     except JobProgress.DoesNotExist as exc:
         raise Http404("任务不存在。") from exc
+
+
+# --- document templates (文书模板) --------------------------------------------------------
+
+
+def document_template_active(*, code: str) -> DocumentTemplate | None:
+    """The active edited version of a notice template, or None (the app's default body applies)."""
+    return DocumentTemplate.objects.filter(code=code, is_active=True).first()
+
+
+def document_template_versions(*, user: Any, code: str) -> QuerySet[DocumentTemplate]:
+    """Every stored version of a template, newest first (system administrator only)."""
+    if not _signed_in(user) or not user.has_role(SYSTEM_ADMIN_ROLE):
+        return DocumentTemplate.objects.none()
+    return DocumentTemplate.objects.filter(code=code).select_related("created_by").order_by("-version")

@@ -4,6 +4,7 @@ from config.env import BASE_DIR, env_bool, env_list, env_str
 from config.integrations.api import *  # noqa: F403
 from config.integrations.crypto import *  # noqa: F403
 from config.integrations.database import *  # noqa: F403
+from config.integrations.maps import *  # noqa: F403
 from config.integrations.security import *  # noqa: F403
 from config.integrations.tasks import *  # noqa: F403
 
@@ -42,7 +43,7 @@ THIRD_PARTY_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "auditlog",
-    "rules.apps.AutodiscoverRulesConfig",
+    "config.django_rules_app.DjangoRulesConfig",
 ]
 ANJU_APPS = [
     "anju.core",
@@ -52,6 +53,8 @@ ANJU_APPS = [
     "anju.admission",
     "anju.portal",
     "anju.workflow",
+    "anju.housing",
+    "anju.rules",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + ANJU_APPS
 

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from config.env import env_int
+from config.integrations.maps import ANJU_MAP_TILE_ORIGIN
 
 # 1. Password policy, China profile; PASSWORD_MAX_AGE_DAYS=0 switches to the ASVS profile.
 PASSWORD_MIN_LENGTH = env_int("PASSWORD_MIN_LENGTH", 12)
@@ -34,7 +35,8 @@ CSRF_COOKIE_HTTPONLY = False  # htmx reads the token from the page, not the cook
 
 # 15. Content security policy without inline script (our own middleware sets the header).
 CSP_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    f"img-src 'self' data: blob:{' ' + ANJU_MAP_TILE_ORIGIN if ANJU_MAP_TILE_ORIGIN else ''}; "
     "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'; object-src 'none'"
 )

@@ -11,8 +11,11 @@ from django.urls import path
 from config.urls import urlpatterns as root_urlpatterns
 
 REPO = Path(settings.BASE_DIR)
+# templates/documents/ holds PDF sources (WeasyPrint, never served to a browser): not scanned.
 TEMPLATES = sorted(
-    p for p in (REPO / "anju").rglob("*.html") if "templates" in p.parts and "node_modules" not in p.parts and "vendor" not in p.parts
+    p
+    for p in (REPO / "anju").rglob("*.html")
+    if "templates" in p.parts and "node_modules" not in p.parts and "vendor" not in p.parts and "documents" not in p.parts
 )
 
 SCRIPT_TAG = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.IGNORECASE | re.DOTALL)

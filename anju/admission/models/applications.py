@@ -81,6 +81,11 @@ class Application(RegionScopedModel, ReviewedRecord):
         return reverse("admission:household_detail", args=[self.pk])
 
     @property
+    def review_url(self) -> str:
+        """The admission review page (rule check, verification, task actions); linked from workflow tasks."""
+        return reverse("admission:application_review", args=[self.pk])
+
+    @property
     def is_editable(self) -> bool:
         """True while the application is a draft or returned for correction."""
         return self.status in EDITABLE_STATUSES

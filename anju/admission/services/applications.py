@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from anju.admission import events
-from anju.admission.choices import ID_TYPE_RESIDENT, RELATION_SELF, ApplicationStatus
+from anju.admission.choices import FINISHED_STATUSES, ID_TYPE_RESIDENT, RELATION_SELF, ApplicationStatus
 from anju.admission.models import Application, Member
 from anju.admission.permissions import household_edit_check
+from anju.admission.services.benefits import double_benefit_conflicts
 from anju.admission.services.common import (
     Errors,
     application_totals_refresh,
@@ -54,7 +55,7 @@ APPLICATION_FIELDS = frozenset(
         "housing_support_mode",
     }
 )
-ACTIVE_STATUSES = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED, ApplicationStatus.RETURNED)
+ACTIVE_STATUSES = tuple(s for s in ApplicationStatus.values if s not in FINISHED_STATUSES)
 
 
 def _application_number(*, region_code: str) -> str:
@@ -108,6 +109,9 @@ def _duplicate_check(errors: Errors, application: Application) -> None:
     )
     if other is not None:
         errors.add("id_number", f"该证件号码已有未办结的申请（申请编号 {other.number}）。")
+        return
+    for reason in double_benefit_conflicts(id_number_indexes=[application.id_number_index], exclude_application_id=application.pk):
+        errors.add("id_number", reason)
 
 
 @transaction.atomic
@@ -202,15 +206,32 @@ def application_update(*, application: Application, acting_user: Any, **fields: 
 
 @transaction.atomic
 def application_submit(*, application: Application, acting_user: Any) -> Application:
-    """Submit a draft (or a returned application) for review."""
+    """Submit a draft (start the admission process) or a returned application (complete 补正材料)."""
+    from anju.admission.services.process import application_workflow_start, open_task
+
     application = Application.objects.select_for_update().get(pk=application.pk)
     editable_check(application, acting_user)
-    if not application.members.exists():
+    indexes = list(application.members.values_list("id_number_index", flat=True))
+    if not indexes:
         raise ValidationError("申请家庭至少应有一名成员。")
-    application.status = ApplicationStatus.SUBMITTED
-    application.submitted_at = timezone.now()
-    application.save(update_fields=["status", "submitted_at", "updated_at"])
-    events.audit(events.APPLICATION_UPDATED, user=acting_user, obj=application, detail={"status": application.status})
+    conflicts = double_benefit_conflicts(id_number_indexes=indexes, exclude_application_id=application.pk)
+    if conflicts:
+        raise ValidationError(conflicts)
+    correction = open_task(application, node_code="correct") if application.status == ApplicationStatus.RETURNED else None
+    if correction is not None:
+        from anju.workflow.services import task_complete
+
+        task_complete(task=correction, acting_user=acting_user, opinion="已按退回意见补正材料，重新提交。")
+    else:
+        application.status = ApplicationStatus.SUBMITTED
+        application.submitted_at = timezone.now()
+        application.save(update_fields=["status", "submitted_at", "updated_at"])
+        application_workflow_start(application=application, acting_user=acting_user)
+    application.refresh_from_db()
+    events.audit(
+        events.APPLICATION_UPDATED, user=acting_user, obj=application,
+        detail={"submitted": True, "status": application.status, "resubmitted": correction is not None},
+    )  # fmt: skip
     return application
 
 

@@ -12,6 +12,7 @@ from django.db.models import Max
 from anju.admission import events
 from anju.admission.choices import APPLICANT_RELATIONS, MAX_MEMBERS, RELATION_HEAD, RELATION_SELF
 from anju.admission.models import Application, Member
+from anju.admission.services.benefits import double_benefit_conflicts
 from anju.admission.services.common import (
     Errors,
     application_totals_refresh,
@@ -100,6 +101,11 @@ def _member_check(errors: Errors, member: Member) -> None:
     others = Member.objects.filter(application_id=member.application_id).exclude(pk=member.pk)
     if member.id_number_index and others.filter(id_number_index=member.id_number_index).exists():
         errors.add("id_number", "该证件号码已在本户成员中。")
+    elif member.id_number_index and not member.is_applicant:
+        for reason in double_benefit_conflicts(
+            id_number_indexes=[member.id_number_index], exclude_application_id=member.application_id
+        ):
+            errors.add("id_number", reason)
     if member.relation == RELATION_HEAD and others.filter(relation=RELATION_HEAD).exists():
         errors.add("relation", "一户只能有一名户主。")
     model_check(errors, member, exclude=["application", "reviewer"])

@@ -14,7 +14,17 @@ def dictionaries(db):
 
 
 @pytest.fixture
-def draft(community_clerk, dictionaries):
+def admission_process(db):
+    """The shipped admission process (public_rental_admission), active."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_processes", stdout=StringIO())
+
+
+@pytest.fixture
+def draft(community_clerk, dictionaries, admission_process):
     """A draft application with only the applicant."""
     from anju.admission.tests.factories import application_for
 

@@ -44,7 +44,7 @@ def test_list_shows_masked_identifiers(client, two, district_officer):
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ({"status": "submitted"}, {"赵六"}),
+        ({"status": "accepting"}, {"赵六"}),
         ({"status": "draft"}, {"王建国"}),
         ({"applicant_name": "建"}, {"王建国"}),
         ({"id_number": resident_id(seq=30)}, {"赵六"}),

@@ -2,6 +2,7 @@
 
 from anju.core.models.base import RegionScopedModel, TimeStampedModel
 from anju.core.models.dictionaries import Dictionary, DictionaryCodeField, DictionaryItem
+from anju.core.models.documents import DocumentTemplate
 from anju.core.models.jobs import JobProgress
 from anju.core.models.regions import Region
 from anju.core.models.sequences import BusinessSequence
@@ -11,6 +12,7 @@ __all__ = [
     "Dictionary",
     "DictionaryCodeField",
     "DictionaryItem",
+    "DocumentTemplate",
     "JobProgress",
     "Region",
     "RegionScopedModel",

@@ -38,6 +38,9 @@ KIND_PREFIXES: dict[str, str] = {
     "report": "BB",  # 报表
     "submission": "SB",  # 上报
     "archive": "DA",  # 档案
+    "publicity": "GS",  # 公示
+    "plan": "FA",  # 拟保障实施方案
+    "supplier": "GY",  # 供给单位/个人登记审批
 }
 COUNTY_CODE_LENGTH = 6
 

@@ -41,7 +41,7 @@ def test_unbuilt_subsystems_have_no_address_and_render_as_under_construction(cli
     # when
     html = client.get("/staff/").content.decode()
     # then
-    assert entries["保障规则"].url is None and not entries["保障规则"].is_built
+    assert entries["对象调查"].url is None and not entries["对象调查"].is_built
     assert entries["工作台"].url == "/staff/"
     planned = [e for e in entries.values() if not e.is_built]
     assert html.count('data-nav-state="planned"') >= len(planned) > 0
@@ -56,7 +56,7 @@ def test_admin_section_only_for_administrators(community_clerk, system_admin, au
     # then
     assert "系统管理" not in clerk
     assert "系统管理" in admin and "系统管理" in audit
-    assert [c.label for c in admin["系统管理"].children] == ["行政区划", "代码表", "机构", "用户", "审计日志", "后台任务"]
+    assert [c.label for c in admin["系统管理"].children] == ["行政区划", "代码表", "机构", "用户", "审计日志", "后台任务", "文书模板"]
 
 
 def test_emphasis_follows_role(community_clerk, operator):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
+from collections import deque
 from datetime import timedelta
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.conf import settings
@@ -12,76 +14,126 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from anju.admission.demo import Household, HouseholdGenerator
+from anju.admission.demo import H_REGION, HouseholdGenerator
+from anju.admission.demo_rows import (
+    SLOTS,
+    CryptoKeys,
+    Renderer,
+    RenderSpec,
+    TableSpec,
+    copy_text,
+    worker_init,
+    worker_render,
+)
 from anju.admission.models import Application, Asset, Dwelling, Member
 from anju.admission.services.numbers_block import business_number_block
-from anju.core.crypto import get_provider
-from anju.core.fields import blind_index
+from anju.core.crypto import SoftwareCryptoProvider, get_provider
 from anju.core.models import JobProgress, Region
 from anju.core.models.jobs import JobStatus
 from anju.core.models.regions import RegionLevel
 from anju.core.scoping import significant_prefix
 
-BULK_SIZE = 5000
-CENT = Decimal("0.01")
-
-
-class EncryptionTimer:
-    """Measures the time spent in SM4-GCM encryption while the command runs (for the report)."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-        self.calls = 0
-        self.provider = get_provider()
-        self.original = self.provider.encrypt
-
-    def __enter__(self) -> EncryptionTimer:
-        def timed(plaintext: str) -> str:
-            start = time.perf_counter()
-            try:
-                return self.original(plaintext)
-            finally:
-                self.seconds += time.perf_counter() - start
-                self.calls += 1
-
-        self.provider.encrypt = timed  # type: ignore[method-assign]
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        del self.provider.encrypt  # back to the class method
-
-
-def rows_insert(model: type[models.Model], objects: list[models.Model]) -> None:
-    """INSERT model instances with one executemany; only values that need preparing are prepared.
-
-    `bulk_create` compiles every value through the ORM (about two thirds of the run time on
-    SQLite, where it also splits into 18-row statements); encrypted fields still go through
-    `get_db_prep_save`, so the stored values are exactly what the ORM would store.
-    """
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    simple = (models.CharField, models.IntegerField, models.BooleanField)
-    prepare = [
-        None if isinstance(f, simple) or f.is_relation else (lambda v, f=f: f.get_db_prep_save(v, connection))
-        for f in fields
-    ]
-    quote = connection.ops.quote_name
-    # table and column names come from model metadata (quoted); every value is a parameter
-    columns = ", ".join(quote(f.column) for f in fields)
-    placeholders = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
-    attnames = [f.attname for f in fields]
-    params = [
-        [getattr(obj, name) if p is None else p(getattr(obj, name)) for name, p in zip(attnames, prepare, strict=True)]
-        for obj in objects
-    ]
-    with connection.cursor() as cursor:
-        for start in range(0, len(params), BULK_SIZE):
-            cursor.executemany(sql, params[start : start + BULK_SIZE])
+MODELS: dict[str, type[models.Model]] = {"application": Application, "member": Member, "dwelling": Dwelling, "asset": Asset}
+EXECUTEMANY_SIZE = 5000
 
 
 def demo_source(seed: int) -> str:
     """The `Application.source` tag of one seed's households."""
     return f"demo:{seed}"
+
+
+def crypto_keys() -> CryptoKeys | None:
+    """The software provider's keys for the worker processes; None for any other provider.
+
+    Reads the provider's private key attributes: the workers rebuild the same SM4-GCM tokens and
+    HMAC-SM3 indexes (tested against the provider). A hardware provider keeps its keys, so its
+    batches are encrypted in the main process through `encrypt` / `blind_index`.
+    """
+    provider = get_provider()
+    if type(provider) is not SoftwareCryptoProvider:
+        return None
+    key_id = provider._active_key_id
+    return CryptoKeys(field_key_id=key_id, field_key=provider._field_keys[key_id], index_key=provider._index_key)
+
+
+def render_spec(*, mode: str, keys: CryptoKeys | None, source: str, now: Any, year: int) -> RenderSpec:
+    """Column order and prepared constants of the four tables, from the model metadata."""
+    adapt = connection.ops.adapt_datetimefield_value
+    overrides = {"created_at": adapt(now), "updated_at": adapt(now), "source": source}
+    tables = {}
+    for name, model in MODELS.items():
+        fields = [f for f in model._meta.concrete_fields if name == "application" or not f.primary_key]
+        constants = {}
+        for f in fields:
+            if f.attname in SLOTS[name]:
+                continue
+            value = overrides[f.attname] if f.attname in overrides else f.get_db_prep_save(f.get_default(), connection)
+            constants[f.attname] = value
+        tables[name] = TableSpec(
+            db_table=model._meta.db_table,
+            columns=tuple(f.column for f in fields),
+            constants=constants,
+            attnames=tuple(f.attname for f in fields),
+        )
+    submitted = tuple(adapt(now - timedelta(days=days)) for days in range(366))
+    if mode == "copy":
+        submitted = tuple(copy_text(value) for value in submitted)
+    return RenderSpec(
+        mode=mode, keys=keys, tables=tables, registration_year=year, today=timezone.localdate().toordinal(), submitted=submitted
+    )
+
+
+class IdAllocator:
+    """Primary keys for the applications of a batch (members refer to them before they exist)."""
+
+    def __init__(self) -> None:
+        self.next_id: int | None = None
+
+    def take(self, count: int) -> list[int]:
+        """`count` new ids: from the PostgreSQL sequence, elsewhere after the current maximum."""
+        table = Application._meta.db_table
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, count]
+                )
+                return [row[0] for row in cursor.fetchall()]
+            if self.next_id is None:
+                quote = connection.ops.quote_name
+                cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {quote(table)}")  # noqa: S608 - model table name
+                highest = cursor.fetchone()[0]
+                if connection.vendor == "sqlite":  # AUTOINCREMENT never reuses the id of a deleted row
+                    cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+                    row = cursor.fetchone()
+                    highest = max(highest, row[0] if row else 0)
+                self.next_id = highest + 1
+        first, self.next_id = self.next_id, self.next_id + count
+        return list(range(first, first + count))
+
+
+def rows_write(spec: RenderSpec, rendered: dict) -> None:
+    """Write one rendered batch in one transaction: COPY on PostgreSQL, executemany elsewhere."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        for name, table in spec.tables.items():
+            rows = rendered["rows"][name]
+            if not rows:
+                continue
+            columns = ", ".join(quote(c) for c in table.columns)
+            if spec.mode == "copy":
+                # table and column names come from model metadata (quoted); the data is streamed
+                with cursor.cursor.copy(f"COPY {quote(table.db_table)} ({columns}) FROM STDIN") as copy:
+                    copy.write(rows)
+                continue
+            placeholders = ", ".join(["%s"] * len(table.columns))
+            sql = f"INSERT INTO {quote(table.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+            for start in range(0, len(rows), EXECUTEMANY_SIZE):
+                cursor.executemany(sql, rows[start : start + EXECUTEMANY_SIZE])
+
+
+def default_workers() -> int:
+    """Worker processes for encryption and rendering: the machine's cores (at most 4)."""
+    return max(1, min(os.cpu_count() or 1, 4))
 
 
 class Command(BaseCommand):
@@ -90,17 +142,20 @@ class Command(BaseCommand):
     help = "为演示城市生成确定性的演示申请家庭（同一种子生成相同数据）。"
 
     def add_arguments(self, parser: CommandParser) -> None:
-        """--households, --seed, --city, --batch, --append, --replace."""
+        """--households, --seed, --city, --batch, --workers, --append, --replace."""
         parser.add_argument("--households", type=int, required=True, help="生成的家庭户数")
         parser.add_argument("--seed", type=int, required=True, help="随机种子（相同种子生成相同数据）")
         parser.add_argument("--city", default=settings.ANJU_DEMO_CITY, help="城市行政区划代码前缀，默认 341600")
-        parser.add_argument("--batch", type=int, default=20000, help="每批户数（默认 20000）")
+        parser.add_argument("--batch", type=int, default=10000, help="每批户数（默认 10000）")
+        parser.add_argument(
+            "--workers", type=int, default=None, help="加密与组装行的子进程数（默认为 CPU 核数，至多 4；0 为不用子进程）"
+        )
         group = parser.add_mutually_exclusive_group()
         group.add_argument("--append", action="store_true", help="同一种子已生成过时，继续追加新的家庭")
         group.add_argument("--replace", action="store_true", help="同一种子已生成过时，先删除再重新生成")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        """Check, generate batch by batch, report rows per second and the encryption share."""
+        """Check, generate batch by batch, report rows per second and the time split."""
         total, seed, batch = options["households"], options["seed"], max(100, options["batch"])
         city = significant_prefix(options["city"])
         if total <= 0:
@@ -137,35 +192,87 @@ class Command(BaseCommand):
         generator = HouseholdGenerator(seed=seed, communities=communities, today=timezone.localdate())
         for _ in range(skip):  # replay the stream so appended people never repeat earlier ID numbers
             generator.household()
+        keys = crypto_keys()
+        workers = default_workers() if options["workers"] is None else max(0, options["workers"])
+        if keys is None or total <= batch:
+            workers = 0  # one batch gains nothing from a pool; a hardware provider stays in this process
+        year = timezone.localdate().year
+        spec = render_spec(
+            mode="copy" if connection.vendor == "postgresql" else "rows", keys=keys, source=source, now=timezone.now(), year=year
+        )
+        stats = self._run(generator, spec, total=total, batch=batch, workers=workers, year=year, job=job)
+        members = Member.objects.filter(application__source=source).count()
+        job.status, job.finished_at = JobStatus.SUCCEEDED, timezone.now()
+        job.result = {"households": total, "members": members, "workers": workers, "batch": batch, **stats}
+        job.save(update_fields=["status", "finished_at", "result"])
+        elapsed = stats["seconds"]
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"完成：{total} 户，共 {members} 名成员，{stats['rows']} 行（种子 {seed}）；用时 {elapsed:.1f} 秒，"
+                f"{total / elapsed:,.0f} 户/秒，{stats['rows'] / elapsed:,.0f} 行/秒。"
+                f"分项（秒）：生成 {stats['generate_seconds']:.1f}，加密与索引 {stats['crypto_seconds']:.1f}"
+                f"（SM4 {stats['encryptions']} 次、HMAC {stats['indexes']} 次），组装行 {stats['render_seconds']:.1f}，"
+                f"写入 {stats['write_seconds']:.1f}；子进程 {workers} 个。"
+            )
+        )
+
+    def _run(self, generator: HouseholdGenerator, spec: RenderSpec, *, total: int, batch: int, workers: int,
+             year: int, job: JobProgress) -> dict:  # fmt: skip
+        """Generate in this process, encrypt and render in the pool, write here; batches overlap."""
+        stats = dict.fromkeys(("generate_seconds", "crypto_seconds", "render_seconds", "write_seconds"), 0.0)
+        stats.update(encryptions=0, indexes=0, rows=0)
+        ids = IdAllocator()
+        if connection.vendor == "sqlite":  # this connection only: a 256 MB page cache keeps the indexes in memory
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size = -262144")
         started = time.perf_counter()
-        done = 0
-        with EncryptionTimer() as timer:
+        pool = multiprocessing.get_context("spawn").Pool(workers, worker_init, (spec,)) if workers else None
+        if pool is None:
+            local = Renderer(spec, encrypt=provider_encrypt_many, index=provider_index_many) if spec.keys is None else Renderer(spec)
+        pending: deque = deque()
+        generated = done = 0
+        try:
             while done < total:
-                count = min(batch, total - done)
-                households = [generator.household() for _ in range(count)]
-                self._insert(households, source=source)
-                done += count
+                while generated < total and len(pending) <= workers:
+                    count = min(batch, total - generated)
+                    tick = time.perf_counter()
+                    households = [generator.household() for _ in range(count)]
+                    stats["generate_seconds"] += time.perf_counter() - tick
+                    task = (households, ids.take(count), self._numbers(households, year))
+                    pending.append(pool.apply_async(worker_render, (task,)) if pool else local.render(*task))
+                    generated += count
+                result = pending.popleft()
+                rendered = result.get() if pool else result
+                tick = time.perf_counter()
+                rows_write(spec, rendered)
+                stats["write_seconds"] += time.perf_counter() - tick
+                for key in ("crypto_seconds", "render_seconds", "encryptions", "indexes"):
+                    stats[key] += rendered[key]
+                stats["rows"] += sum(rendered["counts"].values())
+                done += rendered["counts"]["application"]
                 elapsed = time.perf_counter() - started
                 job.done = done
                 job.save(update_fields=["done"])
                 self.stdout.write(f"已生成 {done}/{total} 户（{done / elapsed:,.0f} 户/秒，用时 {elapsed:.1f} 秒）")
-        elapsed = time.perf_counter() - started
-        members = Member.objects.filter(application__source=source).count()
-        job.status, job.finished_at = JobStatus.SUCCEEDED, timezone.now()
-        job.result = {
-            "households": total,
-            "seconds": round(elapsed, 2),
-            "encryption_seconds": round(timer.seconds, 2),
-            "encryptions": timer.calls,
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
+        stats["seconds"] = time.perf_counter() - started
+        return {key: round(value, 3) if isinstance(value, float) else value for key, value in stats.items()}
+
+    @staticmethod
+    def _numbers(households: list[tuple], year: int) -> list[str]:
+        """申请编号 of a batch: one block per county (one counter update each), in stream order."""
+        by_county: dict[str, int] = {}
+        for household in households:
+            county = household[H_REGION][:6]
+            by_county[county] = by_county.get(county, 0) + 1
+        blocks = {
+            county: iter(business_number_block(kind="application", region_code=county, year=year, count=count))
+            for county, count in sorted(by_county.items())
         }
-        job.save(update_fields=["status", "finished_at", "result"])
-        share = timer.seconds * 100 / elapsed if elapsed else 0
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"完成：{total} 户，共 {members} 名成员（种子 {seed}）；用时 {elapsed:.1f} 秒，{total / elapsed:,.0f} 户/秒；"
-                f"SM4 加密 {timer.calls} 次，{timer.seconds:.1f} 秒，占 {share:.0f}%。"
-            )
-        )
+        return [next(blocks[household[H_REGION][:6]]) for household in households]
 
     @staticmethod
     def _delete(source: str) -> None:
@@ -177,104 +284,15 @@ class Command(BaseCommand):
             Asset.objects.filter(application_id__in=ids)._raw_delete(Asset.objects.db)
             Application.objects.filter(source=source)._raw_delete(Application.objects.db)
 
-    @staticmethod
-    def _insert(households: list[Household], *, source: str) -> None:
-        """Build the rows of one batch in Python and bulk-insert them in one transaction."""
-        now = timezone.now()
-        year = timezone.localdate().year
-        by_county: dict[str, int] = {}
-        for household in households:
-            by_county[household.region_code[:6]] = by_county.get(household.region_code[:6], 0) + 1
-        with transaction.atomic():
-            blocks = {
-                county: business_number_block(kind="application", region_code=county, year=year, count=count)
-                for county, count in sorted(by_county.items())
-            }
-            numbers = {county: iter(block) for county, block in blocks.items()}
-            applications = []
-            for household in households:
-                applicant = household.members[0]
-                size = len(household.members)
-                income = sum((m.annual_income for m in household.members), Decimal(0))
-                area = sum((d["floor_area"] for d in household.dwellings), Decimal(0))
-                region = household.region_code
-                id_index = blind_index(applicant.id_number, purpose="id_number")
-                applications.append(
-                    Application(
-                        region_code=region,
-                        number=next(numbers[region[:6]]),
-                        registration_year=year,
-                        applicant_name=applicant.name,
-                        id_type="111",
-                        id_number=applicant.id_number,
-                        id_number_index=id_index,
-                        phone=applicant.phone,
-                        phone_index=blind_index(applicant.phone, purpose="mobile"),
-                        hukou_county=region[:6] + "000000",
-                        hukou_street=region[:9] + "000",
-                        hukou_community=region,
-                        hukou_road=household.hukou_road,
-                        hukou_house_number=household.hukou_house_number,
-                        household_size=size,
-                        income_total=income,
-                        income_per_capita=(income / size).quantize(CENT, ROUND_HALF_UP),
-                        floor_area_total=area,
-                        floor_area_per_capita=(area / size).quantize(CENT, ROUND_HALF_UP),
-                        is_low_income=household.is_low_income,
-                        is_minimum_living=household.is_minimum_living,
-                        minimum_living_certificate=household.minimum_living_certificate,
-                        status=household.status,
-                        submitted_at=(now - timedelta(days=household.submitted_days_ago))
-                        if household.submitted_days_ago is not None
-                        else None,
-                        source=source,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                )
-            rows_insert(Application, applications)
-            ids: dict[str, int] = {}
-            for block in blocks.values():  # each county's numbers are one consecutive range
-                ids.update(
-                    Application.objects.filter(source=source, number__range=(block[0], block[-1])).values_list("number", "pk")
-                )
-            for application in applications:
-                application.pk = ids[application.number]
-            members, dwellings, assets = [], [], []
-            for application, household in zip(applications, households, strict=True):
-                for sequence, person in enumerate(household.members, 1):
-                    members.append(
-                        Member(
-                            application_id=application.pk,
-                            sequence=sequence,
-                            is_applicant=sequence == 1,
-                            relation=person.relation,
-                            name=person.name,
-                            id_type="111",
-                            id_number=person.id_number,
-                            id_number_index=application.id_number_index
-                            if sequence == 1
-                            else blind_index(person.id_number, purpose="id_number"),
-                            sex=person.sex,
-                            birth_date=person.birth_date,
-                            ethnicity=person.ethnicity,
-                            hukou_type=person.hukou_nature,
-                            hukou_years=min((timezone.localdate() - person.birth_date).days // 365, 30),
-                            phone=person.phone,
-                            phone_index=application.phone_index
-                            if sequence == 1
-                            else blind_index(person.phone, purpose="mobile"),
-                            employment_status=person.employment_status,
-                            employer=person.employer,
-                            education=person.education,
-                            marital_status=person.marital_status,
-                            annual_income=person.annual_income,
-                        )
-                    )
-                for sequence, dwelling in enumerate(household.dwellings, 1):
-                    dwellings.append(Dwelling(application_id=application.pk, sequence=sequence, **dwelling))
-                for sequence, asset in enumerate(household.assets, 1):
-                    assets.append(Asset(application_id=application.pk, sequence=sequence, **asset))
-            rows_insert(Member, members)
-            rows_insert(Dwelling, dwellings)
-            rows_insert(Asset, assets)
+
+
+def provider_encrypt_many(values: list[str]) -> list[str]:
+    """Encrypt through the configured provider (any provider, one call per value)."""
+    encrypt = get_provider().encrypt
+    return [encrypt(value) for value in values]
+
+
+def provider_index_many(values: list[str], purpose: str) -> list[str]:
+    """Blind indexes through the configured provider."""
+    index = get_provider().blind_index
+    return [index(value, purpose=purpose) for value in values]

@@ -37,6 +37,7 @@ class Command(BaseCommand):
             self.stdout.write(f"行政区划已存在（{Region.objects.count()} 条），跳过。")
         call_command("load_dictionaries", stdout=self.stdout)
         call_command("load_processes", stdout=self.stdout)
+        call_command("load_rules_demo", stdout=self.stdout)
         added = admission_dictionaries_ensure()
         if added:
             self.stdout.write(f"准入登记代码表：新增 {added} 条。")
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             households = Application.objects.count()
         else:
             self.stdout.write(f"已有申请家庭 {households} 户，跳过生成。")
+        call_command("demo_housing", seed=DEMO_SEED, stdout=self.stdout)
         self._summary(accounts, households, url=options["url"])
 
     def _summary(self, accounts: list[dict[str, str]], households: int, *, url: str) -> None:

@@ -153,8 +153,10 @@ def test_update_refused_after_submit(draft, community_clerk):
 
 
 def test_submit_sets_status_and_time(draft, community_clerk):
+    # when a draft is submitted
     application = application_submit(application=draft, acting_user=community_clerk)
-    assert application.status == ApplicationStatus.SUBMITTED and application.submitted_at is not None
+    # then the admission process runs and the application waits for acceptance (受理中)
+    assert application.status == ApplicationStatus.ACCEPTING and application.submitted_at is not None
 
 
 def test_delete_draft_is_soft_and_restorable(draft, community_clerk):

@@ -26,6 +26,10 @@ MANIFEST: tuple[tuple[str, str], ...] = (
     ("leaflet", "dist/images/marker-shadow.png"),
     ("leaflet", "dist/images/layers.png"),
     ("leaflet", "LICENSE"),
+    ("leaflet.markercluster", "dist/leaflet.markercluster.js"),
+    ("leaflet.markercluster", "dist/MarkerCluster.css"),
+    ("leaflet.markercluster", "dist/MarkerCluster.Default.css"),
+    ("leaflet.markercluster", "MIT-LICENCE.txt"),
 )
 
 

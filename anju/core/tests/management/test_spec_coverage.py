@@ -25,12 +25,13 @@ def test_json_lists_every_data_set_and_field():
     assert sum(len(entry["fields"]) for entry in report.values()) == 1308
     assert report["A.3.8"]["model"] == "admission.Application"
     assert report["A.3.8"]["fields"]["证件号码"] == "id_number"
-    assert report["A.1.1"]["model"] is None and set(report["A.1.1"]["fields"].values()) == {None}
+    # a data set no app maps yet (对象调查, issue to come) is listed with nulls
+    assert report["A.2.1"]["model"] is None and set(report["A.2.1"]["fields"].values()) == {None}
 
 
 def test_household_sets_are_fully_mapped():
     report = json.loads(run("--json"))
-    for data_set in ("A.3.8", "A.3.9", "A.3.10", "A.3.11"):
+    for data_set in ("A.3.8", "A.3.9", "A.3.10", "A.3.11", "A.3.12", "A.3.13", "A.3.14", "A.3.16", "A.3.17", "A.3.18"):
         assert None not in report[data_set]["fields"].values(), data_set
 
 
@@ -54,13 +55,13 @@ def test_summary_has_sections_and_total():
 
 def test_wrong_mapping_fails_with_clear_message(monkeypatch):
     # given one app maps a Chinese field to a field that does not exist
-    wrong = [*app_mappings(), Mapping("A.3.12", "admission", "admission.Application", {"公示编号": "no_such_field"})]
+    wrong = [*app_mappings(), Mapping("A.2.1", "admission", "admission.Application", {"调查方案编号": "no_such_field"})]
     monkeypatch.setattr(spec_registry, "app_mappings", lambda: wrong)
     # when the command runs / then it fails naming the data set, field and attribute
     with pytest.raises(CommandError) as info:
         run("--json")
     message = str(info.value)
-    assert "A.3.12" in message and "公示编号" in message and "no_such_field" in message
+    assert "A.2.1" in message and "调查方案编号" in message and "no_such_field" in message
 
 
 def test_unknown_chinese_name_and_model_are_errors(monkeypatch):

@@ -1,0 +1,85 @@
+"""Serializers of the housing API: reads show every field (choice codes plus Chinese names); writes go through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from anju.housing.models import (
+    Building,
+    Certificate,
+    ConstructionContract,
+    Handover,
+    LandReserve,
+    Participant,
+    ProgressLog,
+    Project,
+    ResettlementContract,
+    Unit,
+)
+
+HIDDEN = {"created_by"}
+
+
+def read_serializer(model: type, extra: tuple[str, ...] = ()) -> type[serializers.ModelSerializer]:
+    """A read-only serializer of all concrete fields (FKs as ids) plus the named properties."""
+    names = [f.name for f in model._meta.concrete_fields if f.name not in HIDDEN and not f.name.endswith("_index")]
+    attrs: dict[str, Any] = {"__doc__": f"{model._meta.verbose_name}（只读）."}
+    for name in names:
+        field = model._meta.get_field(name)
+        if getattr(field, "choices", None):
+            attrs[f"{name}_display"] = serializers.CharField(source=f"get_{name}_display", read_only=True, help_text=f"{field.verbose_name}名称")
+    for name in extra:
+        attrs[name] = serializers.ReadOnlyField(help_text=name)
+    all_fields = [*names, *[k for k in attrs if k.endswith("_display")], *extra]
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": all_fields, "read_only_fields": all_fields})
+    return type(f"{model.__name__}Serializer", (serializers.ModelSerializer,), attrs)
+
+
+ProjectSerializer = read_serializer(Project, ("name", "building_count", "units_started", "units_completed"))
+BuildingSerializer = read_serializer(Building, ("is_handed_over", "handover_batch_number"))
+UnitSerializer = read_serializer(Unit, ("is_handed_over", "handover_batch_number", "handed_over_on", "handed_over_by"))
+LandReserveSerializer = read_serializer(LandReserve)
+ParticipantSerializer = read_serializer(Participant)
+CertificateSerializer = read_serializer(Certificate)
+ConstructionContractSerializer = read_serializer(ConstructionContract)
+ResettlementContractSerializer = read_serializer(ResettlementContract)
+ProgressLogSerializer = read_serializer(ProgressLog)
+HandoverSerializer = read_serializer(Handover)
+
+
+def write_serializer(model: type, exclude: tuple[str, ...] = (), *, region: bool = False) -> type[serializers.ModelSerializer]:
+    """A serializer of the editable fields a service accepts (partial updates allowed)."""
+    from anju.housing.forms import _editable
+
+    names = list(_editable(model, exclude))
+    attrs: dict[str, Any] = {"__doc__": f"{model._meta.verbose_name}（写入）."}
+    if region:
+        attrs["region_code"] = serializers.RegexField(r"^\d{12}$", help_text="所在区县或街道的12位行政区划代码", required=False)
+        names.append("region_code")
+    attrs["Meta"] = type("Meta", (), {"model": model, "fields": names, "validators": []})
+    return type(f"{model.__name__}WriteSerializer", (serializers.ModelSerializer,), attrs)
+
+
+ProjectWriteSerializer = write_serializer(Project, ("developer",), region=True)
+LandReserveWriteSerializer = write_serializer(LandReserve, region=True)
+ParticipantWriteSerializer = write_serializer(Participant, region=True)
+ProgressLogWriteSerializer = write_serializer(ProgressLog, ("project",))
+
+
+class HandoverWriteSerializer(serializers.Serializer):
+    """竣工移交 request: unit ids (or building ids: all their not yet handed-over units), date and person."""
+
+    units = serializers.ListField(child=serializers.IntegerField(), required=False, help_text="住房ID列表")
+    buildings = serializers.ListField(child=serializers.IntegerField(), required=False, help_text="楼栋ID列表")
+    handed_over_on = serializers.DateField(help_text="移交时间")
+    handed_over_by = serializers.CharField(max_length=50, help_text="移交人")
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+
+
+class ImportUploadSerializer(serializers.Serializer):
+    """装数 upload: the filled template and the mode."""
+
+    file = serializers.FileField(help_text="填好的装数模板（.xlsx）")
+    valid_only = serializers.BooleanField(default=False, help_text="仅导入正确的行")

@@ -1,0 +1,234 @@
+"""API v1 of the 建设项目 subsystem (mounted at /api/v1/housing/): scoped reads, writes through the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from anju.core.api.errors import error_responses
+from anju.core.api.jobs import JobSerializer
+from anju.housing import filtersets, selectors, services
+from anju.housing.api import serializers as s
+from anju.housing.models import Building, Unit
+from anju.housing.permissions import READER_ROLES
+from anju.housing.services.imports import IMPORT_JOB_KIND, units_import_start
+
+TAG = ["建设项目"]
+
+
+class ReaderPermissionMixin:
+    """Business roles only (default deny): others get 403."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Role check after authentication."""
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        from rest_framework.exceptions import PermissionDenied
+
+        if not request.user.has_role(*READER_ROLES):
+            raise PermissionDenied("您的角色无权查看建设项目数据。")
+
+
+def _list_view(name: str, selector: Any, serializer: Any, filterset: Any, summary: str, description: str) -> type:
+    """A scoped, filtered, paginated list endpoint."""
+
+    class View(ReaderPermissionMixin, generics.ListAPIView):
+        serializer_class = serializer
+        filterset_class = filterset
+
+        def get_queryset(self) -> models.QuerySet:
+            return selector(user=self.request.user)
+
+        @extend_schema(operation_id=f"housing_{name}_list", tags=TAG, summary=summary, description=description,
+                       responses={200: serializer(many=True), **error_responses(401, 403)})
+        def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+            return super().get(request, *args, **kwargs)
+
+    View.__name__ = View.__qualname__ = f"{name.title().replace('_', '')}ListView"
+    View.__doc__ = f"{summary}."
+    return View
+
+
+def _detail_view(name: str, selector: Any, serializer: Any, summary: str) -> type:
+    """A scoped detail endpoint (404 outside the jurisdiction)."""
+
+    class View(ReaderPermissionMixin, generics.RetrieveAPIView):
+        serializer_class = serializer
+
+        def get_queryset(self) -> models.QuerySet:
+            return selector(user=self.request.user)
+
+        @extend_schema(operation_id=f"housing_{name}_retrieve", tags=TAG, summary=summary, description=f"{summary}（管辖范围外返回 404）。",
+                       responses={200: serializer, **error_responses(401, 403, 404)})
+        def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+            return super().get(request, *args, **kwargs)
+
+    View.__name__ = View.__qualname__ = f"{name.title().replace('_', '')}DetailView"
+    View.__doc__ = f"{summary}."
+    return View
+
+
+ProjectListView = _list_view("projects", selectors.project_list, s.ProjectSerializer, filtersets.ProjectFilterSet,
+                             "建设项目列表", "管辖范围内的建设项目；可按区划、类别、年度和关键字筛选。进度、投资、拆迁安置和供地数据由进度日志生成。")
+ProjectDetailView = _detail_view("projects", selectors.project_list, s.ProjectSerializer, "建设项目详情")
+BuildingListView = _list_view("buildings", selectors.building_list, s.BuildingSerializer, filtersets.BuildingFilterSet,
+                              "单体工程列表", "管辖范围内的楼栋；可按项目、建设状态、区划和关键字筛选。")
+BuildingDetailView = _detail_view("buildings", selectors.building_list, s.BuildingSerializer, "单体工程详情")
+UnitListView = _list_view("units", selectors.unit_list, s.UnitSerializer, filtersets.UnitFilterSet,
+                          "住房列表", "管辖范围内的住房；可按项目、楼栋、状态、户型、房屋分类、面积区间、区划和关键字筛选。")
+UnitDetailView = _detail_view("units", selectors.unit_list, s.UnitSerializer, "住房详情")
+LandReserveListView = _list_view("land_reserves", selectors.land_reserve_list, s.LandReserveSerializer, filtersets.LandReserveFilterSet,
+                                 "土地储备列表", "按规划用途（住房类别）和计划年度筛选。")
+ParticipantListView = _list_view("participants", selectors.participant_list, s.ParticipantSerializer, filtersets.ParticipantFilterSet,
+                                 "项目参与单位列表", "参与单位及其资质。")
+CertificateListView = _list_view("certificates", selectors.certificate_list, s.CertificateSerializer, filtersets.CertificateFilterSet,
+                                 "审批证件列表", "项目建设审批重要证件；扫描件见电子档案。")
+ConstructionContractListView = _list_view(
+    "construction_contracts", selectors.construction_contract_list, s.ConstructionContractSerializer,
+    filtersets.ConstructionContractFilterSet, "施工合同备案列表", "项目建设工程施工合同备案。")
+ResettlementContractListView = _list_view(
+    "resettlement_contracts", selectors.resettlement_contract_list, s.ResettlementContractSerializer,
+    filtersets.ResettlementContractFilterSet, "拆迁安置合同备案列表", "项目拆迁安置合同备案。")
+ProgressLogListView = _list_view("progress_logs", selectors.progress_log_list, s.ProgressLogSerializer, filtersets.ProgressLogFilterSet,
+                                 "项目进度日志列表", "开工、竣工、停工、复工、投资、拆迁安置和供地进度。")
+HandoverListView = _list_view("handovers", selectors.handover_list, s.HandoverSerializer, filtersets.HandoverFilterSet,
+                              "竣工移交列表", "竣工移交批次。")
+
+
+class AllocatableUnitListView(ReaderPermissionMixin, generics.ListAPIView):
+    """可配置房源: handed-over units that are 已交付 or 空置."""
+
+    serializer_class = s.UnitSerializer
+
+    def get_queryset(self) -> models.QuerySet:
+        """allocatable_units with ?district= and ?layout=."""
+        params = self.request.query_params
+        return selectors.allocatable_units(user=self.request.user, district=params.get("district") or None, layout=params.get("layout") or None)
+
+    @extend_schema(operation_id="housing_units_allocatable", tags=TAG, summary="可配置房源",
+                   description="已竣工移交且为“已交付”或“空置”的住房；可按 district（区划代码）和 layout（户型）筛选。",
+                   responses={200: s.UnitSerializer(many=True), **error_responses(401, 403)})
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """List."""
+        return super().get(request, *args, **kwargs)
+
+
+class ProjectCreateView(ProjectListView):
+    """建设项目列表 and 新建项目."""
+
+    @extend_schema(operation_id="housing_projects_create", tags=TAG, summary="新建建设项目",
+                   description="区县保障科或市保障处新建项目；region_code 为项目所在区县或街道；项目编号自动生成。",
+                   request=s.ProjectWriteSerializer, responses={201: s.ProjectSerializer, **error_responses(400, 401, 403)})
+    def post(self, request: Request) -> Response:
+        """project_create."""
+        serializer = s.ProjectWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        region_code = data.pop("region_code", "") or ""
+        if not region_code:
+            from rest_framework.exceptions import ValidationError
+
+            raise ValidationError({"region_code": ["该字段是必填项。"]})
+        project = services.project_create(data=data, region_code=region_code, acting_user=request.user)
+        return Response(s.ProjectSerializer(project).data, status=status.HTTP_201_CREATED)
+
+
+class ProjectUpdateView(ProjectDetailView):
+    """建设项目详情 and 修改."""
+
+    @extend_schema(operation_id="housing_projects_update", tags=TAG, summary="修改建设项目",
+                   description="只接受录入数据；由进度日志生成的数据不能修改。", request=s.ProjectWriteSerializer,
+                   responses={200: s.ProjectSerializer, **error_responses(400, 401, 403, 404)})
+    def patch(self, request: Request, pk: int) -> Response:
+        """project_update."""
+        project = selectors.project_get(user=request.user, pk=pk)
+        serializer = s.ProjectWriteSerializer(project, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        data.pop("region_code", None)
+        project = services.project_update(project=project, data=data, acting_user=request.user)
+        return Response(s.ProjectSerializer(project).data)
+
+
+class ProgressLogCreateView(ReaderPermissionMixin, APIView):
+    """登记项目进度."""
+
+    @extend_schema(operation_id="housing_progress_logs_create", tags=TAG, summary="登记项目进度",
+                   description="开工、竣工、停工、复工须指定楼栋并符合楼栋当前状态；项目数据随之重新计算。",
+                   request=s.ProgressLogWriteSerializer, responses={201: s.ProgressLogSerializer, **error_responses(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        """progress_log_create."""
+        project = selectors.project_get(user=request.user, pk=pk)
+        serializer = s.ProgressLogWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        log = services.progress_log_create(project=project, data=dict(serializer.validated_data), acting_user=request.user)
+        return Response(s.ProgressLogSerializer(log).data, status=status.HTTP_201_CREATED)
+
+
+class HandoverCreateView(ReaderPermissionMixin, APIView):
+    """竣工移交."""
+
+    @extend_schema(operation_id="housing_handovers_create", tags=TAG, summary="竣工移交",
+                   description="把已竣工楼栋中尚未移交的住房移交为可配置房源（状态变为“已交付”）。",
+                   request=s.HandoverWriteSerializer, responses={201: s.HandoverSerializer, **error_responses(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        """handover_create."""
+        project = selectors.project_get(user=request.user, pk=pk)
+        serializer = s.HandoverWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        units = Unit.objects.none()
+        if data.get("units"):
+            units = selectors.unit_list(user=request.user).filter(pk__in=data["units"])
+        elif data.get("buildings"):
+            buildings = Building.objects.visible_to(request.user).filter(pk__in=data["buildings"], project=project)
+            units = Unit.objects.filter(building__in=buildings, handover__isnull=True)
+        handover = services.handover_create(
+            project=project, units=units, handed_over_on=data["handed_over_on"], handed_over_by=data["handed_over_by"],
+            note=data.get("note", ""), acting_user=request.user,
+        )
+        return Response(s.HandoverSerializer(handover).data, status=status.HTTP_201_CREATED)
+
+
+class UnitsImportView(ReaderPermissionMixin, APIView):
+    """装数 upload."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(operation_id="housing_units_import", tags=TAG, summary="导入楼栋和住房",
+                   description="上传装数模板，后台导入；返回任务，轮询 /api/v1/housing/import-jobs/{id}/ 查看进度和逐行校验结果。",
+                   request={"multipart/form-data": s.ImportUploadSerializer}, responses={202: JobSerializer, **error_responses(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        """units_import_start."""
+        project = selectors.project_get(user=request.user, pk=pk)
+        serializer = s.ImportUploadSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        job = units_import_start(project=project, content=serializer.validated_data["file"].read(),
+                                 valid_only=serializer.validated_data["valid_only"], acting_user=request.user)
+        return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class ImportJobView(ReaderPermissionMixin, APIView):
+    """导入任务进度与校验结果."""
+
+    @extend_schema(operation_id="housing_import_jobs_retrieve", tags=TAG, summary="导入任务进度",
+                   description="状态、进度和结果（result.problems 为逐行问题：工作表、行号、列、问题）。",
+                   responses={200: JobSerializer, **error_responses(401, 403, 404)})
+    def get(self, request: Request, pk: int) -> Response:
+        """The job (the caller's own)."""
+        from django.http import Http404
+
+        from anju.core.selectors import job_get
+
+        job = job_get(user=request.user, pk=pk)
+        if job.kind != IMPORT_JOB_KIND:
+            raise Http404
+        return Response(JobSerializer(job).data)
+
+

@@ -1,0 +1,950 @@
+"""Staff pages of the 建设项目 subsystem (mounted at /housing/): lists, details, forms, import.
+
+Views only parse, call a selector or a service, and render (style.md 2-3). The 楼盘表, map and
+一房一档 pages are in views_grid.py, views_map.py and views_unit_file.py.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from anju.core.listing import Column, StaffListView, cell_text
+from anju.core.models import JobProgress, Region
+from anju.housing import forms, selectors, services
+from anju.housing.filtersets import (
+    BuildingFilterSet,
+    CertificateFilterSet,
+    ConstructionContractFilterSet,
+    HandoverFilterSet,
+    LandReserveFilterSet,
+    ParticipantFilterSet,
+    ProgressLogFilterSet,
+    ProjectFilterSet,
+    ResettlementContractFilterSet,
+    UnitFilterSet,
+)
+from anju.housing.imports import template_workbook
+from anju.housing.models import Building, Project, Unit
+from anju.housing.permissions import READER_ROLES, can_edit_housing
+from anju.housing.services.imports import IMPORT_JOB_KIND, units_import_start
+
+LIST_URL = "housing:project_list"
+
+
+def display(obj: models.Model, name: str) -> Any:
+    """A field's value as a clerk reads it (choice labels, 是/否, related names)."""
+    getter = getattr(obj, f"get_{name}_display", None)
+    value = getter() if callable(getter) else getattr(obj, name)
+    return "" if value is None else cell_text(value) if not isinstance(value, models.Model) else str(value)
+
+
+def field_rows(obj: models.Model, names: list[str] | tuple[str, ...]) -> list[tuple[str, Any]]:
+    """(Chinese label, display value) for each named field."""
+    return [(str(obj._meta.get_field(name).verbose_name), display(obj, name)) for name in names]
+
+
+def _link(url: str, text: Any) -> str:
+    from django.utils.html import format_html
+
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+def _region_name(code: str) -> str:
+    return Region.objects.filter(code=code).values_list("name", flat=True).first() or code
+
+
+def scoped_get(selector: Any, request: HttpRequest, pk: int) -> Any:
+    """The record of a scoped selector for this user, or 404."""
+    try:
+        return selector(user=request.user).get(pk=pk)
+    except models.ObjectDoesNotExist as exc:
+        raise Http404("记录不存在或不在您的管辖范围内。") from exc
+
+
+class ReaderMixin(LoginRequiredMixin):
+    """Business staff who read construction records (default deny)."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """403 for roles that do not read housing records."""
+        if request.user.is_authenticated and not request.user.has_role(*READER_ROLES):
+            raise PermissionDenied("您的角色无权查看建设项目数据。")
+        return super().dispatch(request, *args, **kwargs)
+
+
+class EditorMixin(LoginRequiredMixin):
+    """District and city officers who keep construction records."""
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """403 before the jurisdiction look-up (404)."""
+        if request.user.is_authenticated and not can_edit_housing(request.user):
+            raise PermissionDenied("只有区县保障科或市保障处可以维护建设项目数据。")
+        return super().dispatch(request, *args, **kwargs)
+
+
+# ---------------------------------------------------------------- lists
+
+
+class HousingListView(StaffListView):
+    """A housing list: readers only; the create button for editors."""
+
+    required_roles = tuple(READER_ROLES)
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """Hide the create button from readers."""
+        context = super().get_context_data(**kwargs)
+        if not can_edit_housing(self.request.user):
+            context["create_url_name"] = None
+        return context
+
+
+class ProjectListView(HousingListView):
+    """建设项目."""
+
+    title = "建设项目"
+    template_name = "housing/project_list.html"
+    selector = staticmethod(selectors.project_list)
+    filterset_class = ProjectFilterSet
+    create_url_name = "housing:project_create"
+    create_label = "新建项目"
+    export_filename = "建设项目"
+    columns = [
+        Column("项目编号", "number", link=True),
+        Column("项目名称", "name"),
+        Column("阶段", "stage"),
+        Column("项目类别", "category"),
+        Column("建设方式", "construction_mode"),
+        Column("年度", "year"),
+        Column("规划住宅套数", "planned_residential_units"),
+        Column("住宅已竣工套数", "residential_units_completed"),
+        Column("实际开工时间", "actual_start"),
+        Column("实际竣工时间", "actual_completion"),
+    ]
+
+
+class BuildingListView(HousingListView):
+    """单体工程."""
+
+    title = "单体工程"
+    selector = staticmethod(selectors.building_list)
+    filterset_class = BuildingFilterSet
+    export_filename = "单体工程"
+    columns = [
+        Column("单体工程编号", "number", link=True),
+        Column("单体工程名称", "name"),
+        Column("所属项目", "project.name"),
+        Column("总层数", "floors_total"),
+        Column("建筑面积", "floor_area"),
+        Column("住宅套数", "residential_units"),
+        Column("建设状态", "status"),
+        Column("是否已移交", "is_handed_over"),
+    ]
+
+
+class UnitListView(HousingListView):
+    """住房."""
+
+    title = "住房"
+    selector = staticmethod(selectors.unit_list)
+    filterset_class = UnitFilterSet
+    export_filename = "住房"
+    columns = [
+        Column("房屋编号", "number", link=True),
+        Column("所属楼栋", "building.name"),
+        Column("单元", "entrance"),
+        Column("房号", "room_number"),
+        Column("所在起始层", "floor_from"),
+        Column("建筑面积", "floor_area"),
+        Column("户型", "layout"),
+        Column("朝向", "orientation"),
+        Column("住房状态", "state"),
+        Column("移交批次编号", "handover_batch_number"),
+    ]
+
+
+class LandReserveListView(HousingListView):
+    """土地储备."""
+
+    title = "土地储备"
+    selector = staticmethod(selectors.land_reserve_list)
+    filterset_class = LandReserveFilterSet
+    create_url_name = "housing:land_reserve_create"
+    export_filename = "土地储备"
+    columns = [
+        Column("地块编号", "plot_number", link=True),
+        Column("宗地名称", "parcel_name"),
+        Column("规划用途", "planned_use"),
+        Column("土地面积", "land_area"),
+        Column("规划建筑面积", "planned_floor_area"),
+        Column("开发程度", "development_level"),
+        Column("计划年度", "plan_year"),
+        Column("储备时间", "reserved_on"),
+    ]
+
+
+class ParticipantListView(HousingListView):
+    """项目参与单位."""
+
+    title = "项目参与单位"
+    selector = staticmethod(selectors.participant_list)
+    filterset_class = ParticipantFilterSet
+    create_url_name = "housing:participant_create"
+    export_filename = "项目参与单位"
+    columns = [
+        Column("单位编号", "number", link=True),
+        Column("单位名称", "name"),
+        Column("参与单位分类", "category"),
+        Column("证件号码", "id_number"),
+        Column("资质名称", "qualification_name"),
+        Column("资质等级", "qualification_grade"),
+        Column("资质终止日期", "qualification_end"),
+    ]
+
+
+class CertificateListView(HousingListView):
+    """审批证件."""
+
+    title = "审批证件"
+    selector = staticmethod(selectors.certificate_list)
+    filterset_class = CertificateFilterSet
+    export_filename = "审批证件"
+    columns = [
+        Column("证书编号", "number", link=True),
+        Column("证书名称", "name"),
+        Column("项目", "project.name"),
+        Column("发证日期", "issued_on"),
+        Column("发证机关/登记机关", "issuer"),
+        Column("证书有效终止时间", "valid_to"),
+    ]
+
+
+class ConstructionContractListView(HousingListView):
+    """施工合同备案."""
+
+    title = "施工合同备案"
+    selector = staticmethod(selectors.construction_contract_list)
+    filterset_class = ConstructionContractFilterSet
+    export_filename = "施工合同备案"
+    columns = [
+        Column("记录编号", "record_number", link=True),
+        Column("合同编号", "contract_number"),
+        Column("合同名称", "name"),
+        Column("合同类别", "category"),
+        Column("项目", "project.name"),
+        Column("合同乙方", "party_b.name"),
+        Column("合同金额（万元）", "amount"),
+        Column("签订时间", "signed_on"),
+    ]
+
+
+class ResettlementContractListView(HousingListView):
+    """拆迁安置合同备案."""
+
+    title = "拆迁安置合同备案"
+    selector = staticmethod(selectors.resettlement_contract_list)
+    filterset_class = ResettlementContractFilterSet
+    export_filename = "拆迁安置合同备案"
+    columns = [
+        Column("记录编号", "record_number", link=True),
+        Column("拆迁安置合同编号", "contract_number"),
+        Column("项目", "project.name"),
+        Column("被拆迁人", "displaced_person"),
+        Column("安置补偿方式类别", "compensation_mode"),
+        Column("货币补偿额度（万元）", "compensation_amount"),
+        Column("合同签订日期", "signed_on"),
+    ]
+
+
+class ProgressLogListView(HousingListView):
+    """项目进度日志."""
+
+    title = "项目进度日志"
+    selector = staticmethod(selectors.progress_log_list)
+    filterset_class = ProgressLogFilterSet
+    export_filename = "项目进度日志"
+    columns = [
+        Column("记录日期", "recorded_on"),
+        Column("日志类别", "kind"),
+        Column("项目", "project.name"),
+        Column("单体工程", "building.name"),
+        Column("单体建设进度状态", "building_status"),
+        Column("已完成投资（万元）", "investment_completed"),
+        Column("拆迁居民户数", "demolition_households"),
+        Column("供地面积", "land_supplied_area"),
+    ]
+
+
+class HandoverListView(HousingListView):
+    """竣工移交."""
+
+    title = "竣工移交"
+    selector = staticmethod(selectors.handover_list)
+    filterset_class = HandoverFilterSet
+    export_filename = "竣工移交"
+    columns = [
+        Column("移交批次编号", "batch_number", link=True),
+        Column("项目", "project.name"),
+        Column("移交时间", "handed_over_on"),
+        Column("移交人", "handed_over_by"),
+        Column("接收人", "received_by"),
+        Column("移交套数", "unit_count"),
+    ]
+
+
+# ---------------------------------------------------------------- details
+
+PROJECT_SECTIONS = (
+    ("基本信息", ["number", "proposed_name", "approved_name", "category", "construction_mode", "planning_location",
+                  "shantytown_owner_category", "shantytown_owner_name", "developer_name", "address", "boundaries", "land_area",
+                  "planned_start", "planned_completion", "actual_start", "actual_completion"]),
+    ("规划计划", ["year", "plan_start", "plan_end", "plan_period_category", "plan_number", "planned_floor_area",
+                  "planned_residential_area", "planned_residential_units", "planned_housing_kind"]),
+    ("建设进度（由进度日志生成）", [f.name for f in Project._meta.fields if not f.editable and ("_area_" in f.name or "_units_" in f.name)]),
+    ("投资", ["total_investment", "residential_investment", "fund_source", "investment_composition", "investment_year", "investment_completed"]),
+    ("拆迁安置", ["income_class", "security_mode", "demolition_households_total", "demolition_households", "demolition_floor_area_total",
+                  "demolition_floor_area", "demolition_residential_area_total", "demolition_residential_area",
+                  "demolition_residential_units_total", "demolition_residential_units", "resettlement_households_total",
+                  "resettlement_households", "compensation_mode", "compensation_amount", "resettlement_floor_area_total",
+                  "resettlement_floor_area", "resettlement_residential_area_total", "resettlement_residential_area",
+                  "resettlement_residential_units_total", "resettlement_residential_units"]),
+    ("土地供应", ["land_supply_total", "land_acquisition_mode", "land_supplied_area"]),
+)
+
+
+def _action(label: str, url: str, icon: str = "plus", style: str = "outline-primary") -> dict[str, Any]:
+    return {"label": label, "url": url, "icon": icon, "style": style}
+
+
+class ProjectDetailView(ReaderMixin, View):
+    """One project: its data by section, buildings, logs, certificates, contracts, handovers and e-archive."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render (404 outside the jurisdiction)."""
+        project = selectors.project_get(user=request.user, pk=pk)
+        sections = [{"title": title, "fields": field_rows(project, names)} for title, names in PROJECT_SECTIONS]
+        buildings = project.buildings.all()
+        related = [
+            {"title": "单体工程", "columns": ["编号", "名称", "层数", "住宅套数", "建设状态", "楼盘表"],
+             "rows": [[_link(b.get_absolute_url(), b.number), b.name, b.floors_total, b.residential_units, b.get_status_display(),
+                       _link(reverse("housing:building_grid", args=[b.pk]), "查看")] for b in buildings]},
+            {"title": "项目进度日志", "columns": ["记录日期", "类别", "单体工程", "已完成投资（万元）", "说明"],
+             "rows": [[log.recorded_on, log.get_kind_display(), log.building.name if log.building_id else "", log.investment_completed, log.note]
+                      for log in project.progress_logs.select_related("building")[:50]],
+             "url": reverse("housing:progress_log_list") + f"?project={project.pk}"},
+            {"title": "参与单位", "columns": ["单位名称", "参与角色", "证件号码"],
+             "rows": [[_link(p.participant.get_absolute_url(), p.participant.name), p.get_role_display(), p.participant.id_number]
+                      for p in project.participations.select_related("participant")]},
+            {"title": "审批证件", "columns": ["证书名称", "证书编号", "发证日期", "发证机关"],
+             "rows": [[c.get_name_display(), _link(c.get_absolute_url(), c.number), c.issued_on, c.issuer] for c in project.certificates.all()]},
+            {"title": "施工合同备案", "columns": ["记录编号", "合同名称", "合同金额（万元）", "签订时间"],
+             "rows": [[_link(c.get_absolute_url(), c.record_number), c.name, c.amount, c.signed_on] for c in project.construction_contracts.all()]},
+            {"title": "拆迁安置合同备案", "columns": ["记录编号", "被拆迁人", "安置补偿方式", "签订日期"],
+             "rows": [[_link(c.get_absolute_url(), c.record_number), c.displaced_person, c.get_compensation_mode_display(), c.signed_on]
+                      for c in project.resettlement_contracts.all()]},
+            {"title": "竣工移交", "columns": ["移交批次编号", "移交时间", "移交人", "移交套数"],
+             "rows": [[_link(h.get_absolute_url(), h.batch_number), h.handed_over_on, h.handed_over_by, h.unit_count] for h in project.handovers.all()]},
+        ]
+        actions = [_action("项目地图", reverse("housing:map"), "geo-alt", "outline-secondary")]
+        if can_edit_housing(request.user):
+            actions += [
+                _action("编辑", reverse("housing:project_edit", args=[pk]), "pencil"),
+                _action("新增楼栋", reverse("housing:building_create", args=[pk])),
+                _action("导入楼栋和住房", reverse("housing:units_import", args=[pk]), "upload"),
+                _action("登记进度", reverse("housing:progress_log_create", args=[pk]), "journal-plus"),
+                _action("竣工移交", reverse("housing:handover_create", args=[pk]), "box-arrow-right"),
+                _action("添加参与单位", reverse("housing:participation_add", args=[pk])),
+                _action("新增证件", reverse("housing:certificate_create", args=[pk])),
+                _action("施工合同备案", reverse("housing:construction_contract_create", args=[pk])),
+                _action("拆迁安置合同备案", reverse("housing:resettlement_contract_create", args=[pk])),
+            ]
+        context = {
+            "page_title": f"{project.name}",
+            "subtitle": f"{project.number} · {_region_name(project.region_code)} · {project.get_category_display()}",
+            "breadcrumbs": [("建设项目", reverse(LIST_URL)), (project.number, None)],
+            "sections": sections, "related": related, "actions": actions, "archive_obj": project,
+        }
+        return render(request, "housing/detail.html", context)
+
+
+class SimpleDetailView(ReaderMixin, View):
+    """A record's fields and (optionally) its e-archive panel."""
+
+    selector: Any = None
+    list_url_name = ""
+    list_title = ""
+    with_archive = False
+    edit_url_name = ""
+
+    def names(self, obj: models.Model) -> list[str]:
+        """The fields shown."""
+        return [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "created_at", "updated_at"} and not f.name.endswith("_index")]
+
+    def related(self, obj: models.Model) -> list[dict[str, Any]]:
+        """Related tables."""
+        return []
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render (404 outside the jurisdiction)."""
+        obj = scoped_get(type(self).selector, request, pk)
+        actions = self.reader_actions(obj)
+        if self.edit_url_name and can_edit_housing(request.user):
+            actions.append(_action("编辑", reverse(self.edit_url_name, args=[pk]), "pencil"))
+            actions += self.extra_actions(obj)
+        context = {
+            "page_title": str(obj), "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(obj), None)],
+            "fields": self.rows(obj), "related": self.related(obj), "actions": actions,
+            "archive_obj": obj if self.with_archive else None,
+        }
+        return render(request, "housing/detail.html", context)
+
+    def reader_actions(self, obj: models.Model) -> list[dict[str, Any]]:
+        """Buttons for every reader."""
+        return []
+
+    def extra_actions(self, obj: models.Model) -> list[dict[str, Any]]:
+        """More buttons for editors."""
+        return []
+
+    def rows(self, obj: models.Model) -> list[tuple[str, Any]]:
+        """Field rows."""
+        return field_rows(obj, self.names(obj))
+
+
+class BuildingDetailView(SimpleDetailView):
+    """单体工程 with its units (first 200) and a link to the 楼盘表."""
+
+    selector = staticmethod(selectors.building_list)
+    list_url_name, list_title, edit_url_name = "housing:building_list", "单体工程", "housing:building_edit"
+
+    def reader_actions(self, obj: Any) -> list[dict[str, Any]]:
+        """楼盘表."""
+        return [_action("楼盘表", reverse("housing:building_grid", args=[obj.pk]), "grid-3x3", "outline-secondary")]
+
+    def extra_actions(self, obj: Any) -> list[dict[str, Any]]:
+        """新增住房."""
+        return [_action("新增住房", reverse("housing:unit_create", args=[obj.pk]))]
+
+    def related(self, obj: Building) -> list[dict[str, Any]]:
+        """Units of the building."""
+        units = obj.units.all()[:200]
+        return [{
+            "title": "住房", "columns": ["房屋编号", "单元", "房号", "楼层", "建筑面积", "户型", "状态"],
+            "rows": [[_link(u.get_absolute_url(), u.number), u.entrance, u.room_number, u.floor_from, u.floor_area,
+                      u.get_layout_display(), u.get_state_display()] for u in units],
+            "url": reverse("housing:unit_list") + f"?building={obj.pk}",
+        }]
+
+
+class CertificateDetailView(SimpleDetailView):
+    """审批证件 with its scanned files (A.5.7, e-archive)."""
+
+    selector = staticmethod(selectors.certificate_list)
+    list_url_name, list_title, edit_url_name, with_archive = "housing:certificate_list", "审批证件", "housing:certificate_edit", True
+
+    def names(self, obj: models.Model) -> list[str]:
+        """Only the filled fields of the certificate's group."""
+        return [name for name in super().names(obj) if display(obj, name) not in ("", "0", "0.00")]
+
+
+class ParticipantDetailView(SimpleDetailView):
+    """参与单位 with its people (ID numbers masked)."""
+
+    selector = staticmethod(selectors.participant_list)
+    list_url_name, list_title, edit_url_name = "housing:participant_list", "项目参与单位", "housing:participant_edit"
+
+    def related(self, obj: Any) -> list[dict[str, Any]]:
+        """People of the organisation."""
+        return [{
+            "title": "参与人员", "columns": ["人员编号", "姓名", "人员分类", "证件号码", "电话", "资格名称", "资格证书号"],
+            "rows": [[p.number, p.name, p.get_category_display(), p.id_number_masked, p.phone_masked, p.qualification_name,
+                      p.qualification_number] for p in obj.people.all()],
+        }]
+
+    def extra_actions(self, obj: Any) -> list[dict[str, Any]]:
+        """新增人员."""
+        return [_action("新增人员", reverse("housing:person_create", args=[obj.pk]))]
+
+
+class LandReserveDetailView(SimpleDetailView):
+    """土地储备."""
+
+    selector = staticmethod(selectors.land_reserve_list)
+    list_url_name, list_title, edit_url_name = "housing:land_reserve_list", "土地储备", "housing:land_reserve_edit"
+
+
+class HandoverDetailView(SimpleDetailView):
+    """竣工移交 batch with its units."""
+
+    selector = staticmethod(selectors.handover_list)
+    list_url_name, list_title = "housing:handover_list", "竣工移交"
+
+    def related(self, obj: Any) -> list[dict[str, Any]]:
+        """Units of the batch."""
+        return [{
+            "title": "移交住房", "columns": ["房屋编号", "楼栋", "房号", "建筑面积", "状态"],
+            "rows": [[_link(u.get_absolute_url(), u.number), u.building.name, u.room_number, u.floor_area, u.get_state_display()]
+                     for u in obj.units.select_related("building")[:500]],
+        }]
+
+
+class ConstructionContractDetailView(SimpleDetailView):
+    """施工合同备案."""
+
+    selector = staticmethod(selectors.construction_contract_list)
+    list_url_name, list_title, with_archive = "housing:construction_contract_list", "施工合同备案", True
+
+
+class ResettlementContractDetailView(SimpleDetailView):
+    """拆迁安置合同备案."""
+
+    selector = staticmethod(selectors.resettlement_contract_list)
+    list_url_name, list_title, with_archive = "housing:resettlement_contract_list", "拆迁安置合同备案", True
+
+
+# ---------------------------------------------------------------- forms
+
+
+class ServiceFormView(EditorMixin, View):
+    """GET shows the form; POST calls the service (errors keep the input); redirect to the record."""
+
+    form_class: type = forms.ServiceForm
+    title = ""
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """(parent, instance) of this address."""
+        return None, None
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
+        """Extra form arguments."""
+        return {}
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """Run the write; return the saved record."""
+        raise NotImplementedError
+
+    def cancel_url(self, parent: Any, instance: Any) -> str:
+        """Where 取消 goes."""
+        target = instance or parent
+        return target.get_absolute_url() if target is not None else reverse(LIST_URL)
+
+    def make_form(self, parent: Any, instance: Any, data: Any = None, files: Any = None) -> Any:
+        """The bound or unbound form (the instance is copied so the service sees the old values)."""
+        kwargs = self.form_kwargs(parent, instance)
+        if issubclass(self.form_class, forms.ServiceForm):
+            kwargs.update(instance=copy.copy(instance) if instance is not None else None, user=self.request.user)
+        return self.form_class(data, files, **kwargs) if files is not None else self.form_class(data, **kwargs)
+
+    def render_form(self, parent: Any, instance: Any, form: Any) -> HttpResponse:
+        """The form page."""
+        cancel = self.cancel_url(parent, instance)
+        return render(self.request, "core/form.html", {
+            "form": form, "page_title": self.title, "cancel_url": cancel,
+            "breadcrumbs": [("建设项目", reverse(LIST_URL)), (self.title, None)],
+        })
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """An empty or pre-filled form."""
+        parent, instance = self.load(**kwargs)
+        return self.render_form(parent, instance, self.make_form(parent, instance))
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """Validate, call the service, redirect."""
+        parent, instance = self.load(**kwargs)
+        form = self.make_form(parent, instance, request.POST, request.FILES or None)
+        if form.is_valid():
+            try:
+                saved = self.call(parent, instance, form)
+            except ValidationError as exc:
+                form.service_errors(exc)
+            else:
+                messages.success(request, f"{self.title}已保存。")
+                return HttpResponseRedirect(self.success_url(saved))
+        return self.render_form(parent, instance, form)
+
+    def success_url(self, saved: Any) -> str:
+        """The saved record's page."""
+        return saved.get_absolute_url()
+
+
+def _project(request: HttpRequest, pk: int) -> Project:
+    return selectors.project_get(user=request.user, pk=pk)
+
+
+class ProjectCreateView(ServiceFormView):
+    """新建项目."""
+
+    form_class, title = forms.ProjectForm, "新建建设项目"
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """project_create."""
+        return services.project_create(data=form.service_data(), region_code=form.cleaned_data["region"].code, acting_user=self.request.user)
+
+
+class ProjectEditView(ServiceFormView):
+    """编辑项目."""
+
+    form_class, title = forms.ProjectForm, "编辑建设项目"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return None, _project(self.request, kwargs["pk"])
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """project_update."""
+        return services.project_update(project=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+class BuildingCreateView(ServiceFormView):
+    """新增楼栋."""
+
+    form_class, title = forms.BuildingForm, "新增单体工程"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """building_save."""
+        return services.building_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+
+
+class BuildingEditView(ServiceFormView):
+    """编辑楼栋."""
+
+    form_class, title = forms.BuildingForm, "编辑单体工程"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The building."""
+        building = selectors.building_get(user=self.request.user, pk=kwargs["pk"])
+        return building.project, building
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """building_save."""
+        return services.building_save(project=parent, building=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+class UnitCreateView(ServiceFormView):
+    """新增住房 (state starts 未交付)."""
+
+    form_class, title = forms.UnitForm, "新增住房"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The building."""
+        return selectors.building_get(user=self.request.user, pk=kwargs["pk"]), None
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """unit_save."""
+        return services.unit_save(building=parent, data=form.service_data(), acting_user=self.request.user)
+
+
+class UnitEditView(ServiceFormView):
+    """编辑住房 (never its state)."""
+
+    form_class, title = forms.UnitForm, "编辑住房"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The unit."""
+        unit = selectors.unit_get(user=self.request.user, pk=kwargs["pk"])
+        return unit.building, unit
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """unit_save."""
+        return services.unit_save(building=parent, unit=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+class ProgressLogCreateView(ServiceFormView):
+    """登记进度."""
+
+    form_class, title = forms.ProgressLogForm, "登记项目进度"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
+        """Buildings of the project."""
+        return {"project": parent}
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """progress_log_create."""
+        return services.progress_log_create(project=parent, data=form.service_data(), acting_user=self.request.user)
+
+    def success_url(self, saved: Any) -> str:
+        """Back to the project."""
+        return saved.project.get_absolute_url()
+
+
+class HandoverCreateView(ServiceFormView):
+    """竣工移交: the not yet handed-over units of the chosen completed buildings."""
+
+    form_class, title = forms.HandoverForm, "竣工移交"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
+        """Buildings of the project."""
+        return {"project": parent}
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """handover_create."""
+        units = Unit.objects.filter(building__in=form.cleaned_data["buildings"], handover__isnull=True)
+        return services.handover_create(
+            project=parent, units=units, handed_over_on=form.cleaned_data["handed_over_on"],
+            handed_over_by=form.cleaned_data["handed_over_by"], note=form.cleaned_data["note"], acting_user=self.request.user,
+        )
+
+
+class ParticipantCreateView(ServiceFormView):
+    """新增参与单位."""
+
+    form_class, title = forms.ParticipantForm, "新增项目参与单位"
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """participant_save."""
+        return services.participant_save(data=form.service_data(), region_code=form.cleaned_data["region"].code, acting_user=self.request.user)
+
+
+class ParticipantEditView(ServiceFormView):
+    """编辑参与单位."""
+
+    form_class, title = forms.ParticipantForm, "编辑项目参与单位"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The participant."""
+        return None, scoped_get(selectors.participant_list, self.request, kwargs["pk"])
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """participant_save."""
+        return services.participant_save(participant=instance, data=form.service_data(), region_code=instance.region_code,
+                                         acting_user=self.request.user)
+
+
+class PersonCreateView(ServiceFormView):
+    """新增参与人员."""
+
+    form_class, title = forms.PersonForm, "新增项目参与人员"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The participant."""
+        return scoped_get(selectors.participant_list, self.request, kwargs["pk"]), None
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """person_save."""
+        return services.person_save(participant=parent, data=form.service_data(), acting_user=self.request.user)
+
+    def success_url(self, saved: Any) -> str:
+        """Back to the participant."""
+        return saved.participant.get_absolute_url()
+
+
+class ParticipationAddView(ServiceFormView):
+    """添加项目参与单位."""
+
+    title = "添加参与单位"
+
+    @property
+    def form_class(self) -> type:  # type: ignore[override]
+        """A participant and a role."""
+        from django import forms as djforms
+
+        from anju.housing.choices import ParticipantCategory
+        from anju.housing.models import Participant
+
+        user = self.request.user
+
+        class ParticipationForm(djforms.Form):
+            participant = djforms.ModelChoiceField(label="参与单位", queryset=Participant.objects.visible_to(user))
+            role = djforms.ChoiceField(label="参与角色", choices=ParticipantCategory.choices)
+            service_errors = forms.ServiceForm.service_errors
+
+        return ParticipationForm
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """participation_add."""
+        return services.participation_add(project=parent, participant=form.cleaned_data["participant"], role=form.cleaned_data["role"],
+                                          acting_user=self.request.user)
+
+    def success_url(self, saved: Any) -> str:
+        """Back to the project."""
+        return saved.project.get_absolute_url()
+
+
+class CertificateCreateView(ServiceFormView):
+    """新增证件."""
+
+    form_class, title = forms.CertificateForm, "新增审批证件"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """certificate_save."""
+        return services.certificate_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+
+
+class CertificateEditView(ServiceFormView):
+    """编辑证件."""
+
+    form_class, title = forms.CertificateForm, "编辑审批证件"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The certificate."""
+        certificate = scoped_get(selectors.certificate_list, self.request, kwargs["pk"])
+        return certificate.project, certificate
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """certificate_save."""
+        return services.certificate_save(project=parent, certificate=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+class ConstructionContractCreateView(ServiceFormView):
+    """施工合同备案."""
+
+    form_class, title = forms.ConstructionContractForm, "施工合同备案"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
+        """Buildings of the project."""
+        return {"project": parent}
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """construction_contract_save."""
+        return services.construction_contract_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+
+
+class ResettlementContractCreateView(ServiceFormView):
+    """拆迁安置合同备案."""
+
+    form_class, title = forms.ResettlementContractForm, "拆迁安置合同备案"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """resettlement_contract_save."""
+        return services.resettlement_contract_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+
+
+class LandReserveCreateView(ServiceFormView):
+    """新增土地储备."""
+
+    form_class, title = forms.LandReserveForm, "新增土地储备"
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """land_reserve_save."""
+        return services.land_reserve_save(data=form.service_data(), region_code=form.cleaned_data["region"].code, acting_user=self.request.user)
+
+
+class LandReserveEditView(ServiceFormView):
+    """编辑土地储备."""
+
+    form_class, title = forms.LandReserveForm, "编辑土地储备"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The plot."""
+        return None, scoped_get(selectors.land_reserve_list, self.request, kwargs["pk"])
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """land_reserve_save."""
+        return services.land_reserve_save(land_reserve=instance, data=form.service_data(), region_code=instance.region_code,
+                                          acting_user=self.request.user)
+
+
+# ---------------------------------------------------------------- import
+
+
+class ImportTemplateView(ReaderMixin, View):
+    """Download the 装数模板."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        """The .xlsx."""
+        from urllib.parse import quote
+
+        response = HttpResponse(
+            template_workbook(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('楼栋住房装数模板.xlsx')}"
+        return response
+
+
+class UnitsImportView(ServiceFormView):
+    """Upload a filled template; the import runs as a background job."""
+
+    form_class, title = forms.ImportForm, "导入楼栋和住房"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The project."""
+        return _project(self.request, kwargs["pk"]), None
+
+    def render_form(self, parent: Any, instance: Any, form: Any) -> HttpResponse:
+        """The upload form with the template link."""
+        return render(self.request, "core/form.html", {
+            "form": form, "page_title": f"{self.title}：{parent.name}", "cancel_url": parent.get_absolute_url(), "multipart": True,
+            "submit_label": "上传并导入",
+            "intro": "请先下载装数模板（/housing/import/template/），按“填写说明”填写后上传。导入在后台进行，完成后显示逐行校验结果。",
+            "breadcrumbs": [("建设项目", reverse(LIST_URL)), (parent.number, parent.get_absolute_url()), (self.title, None)],
+        })
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """units_import_start."""
+        return units_import_start(
+            project=parent, content=form.cleaned_data["file"].read(), valid_only=form.cleaned_data["valid_only"],
+            acting_user=self.request.user,
+        )
+
+    def success_url(self, saved: Any) -> str:
+        """The job page."""
+        return reverse("housing:import_job", args=[saved.pk])
+
+
+def _import_job(request: HttpRequest, pk: int) -> JobProgress:
+    from anju.core.selectors import job_get
+
+    job = job_get(user=request.user, pk=pk)
+    if job.kind != IMPORT_JOB_KIND:
+        raise Http404("记录不存在或不在您的管辖范围内。")
+    return job
+
+
+class ImportJobView(LoginRequiredMixin, View):
+    """The import's progress (polled) and its row-by-row report."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Full page."""
+        job = _import_job(request, pk)
+        return render(request, "housing/import_job.html", {
+            "job": job, "page_title": job.title, "breadcrumbs": [("建设项目", reverse(LIST_URL)), (job.title, None)],
+        })
+
+
+class ImportJobProgressView(LoginRequiredMixin, View):
+    """The polled fragment."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fragment."""
+        return render(request, "housing/_import_progress.html", {"job": _import_job(request, pk)})
+
+
+def project_redirect(request: HttpRequest) -> HttpResponse:
+    """/housing/ opens the project list."""
+    return redirect(LIST_URL)

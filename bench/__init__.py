@@ -1,0 +1,1 @@
+"""Reproducible benchmarks on generated data (architecture.md §6): `python -m bench.run`."""

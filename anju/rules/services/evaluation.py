@@ -453,9 +453,14 @@ def explain_text(decision: Any) -> list[str]:
 
 # --- the batch path ----------------------------------------------------------------------------
 
+# Django drops an empty Q() when it is combined with `|` (and `~Q()` is still empty), so an
+# empty Q() cannot stand for "always true" inside OR groups or negations. These two are explicit.
+ALWAYS = Q(pk__isnull=False)
+NEVER = Q(pk__in=[])
+
 
 def _number_q(column: str, bounds: list[Threshold], *, scale: Any = None) -> Q:
-    q = Q()
+    q = ALWAYS
     for bound in bounds:
         rhs: Any = Value(bound.value, output_field=NUMBER_FIELD)
         if scale is not None:
@@ -481,15 +486,15 @@ def _age_q(bounds: list[Threshold], as_of: datetime.date) -> Q:
 
     def at_least(n: int) -> Q:
         if n <= 0:
-            return Q()
-        return Q(birth_date__lte=_shift_years(as_of, n)) if n <= oldest else Q(pk__in=[])
+            return ALWAYS
+        return Q(birth_date__lte=_shift_years(as_of, n)) if n <= oldest else NEVER
 
     def at_most(n: int) -> Q:
         if n < 0:
-            return Q(pk__in=[])
-        return Q(birth_date__gt=_shift_years(as_of, n + 1)) if n + 1 <= oldest else Q()
+            return NEVER
+        return Q(birth_date__gt=_shift_years(as_of, n + 1)) if n + 1 <= oldest else ALWAYS
 
-    q = Q()
+    q = ALWAYS
     for bound in bounds:
         v = bound.value
         floor_v, ceil_v = int(v.to_integral_value(rounding="ROUND_FLOOR")), int(v.to_integral_value(rounding="ROUND_CEILING"))
@@ -502,9 +507,9 @@ def _age_q(bounds: list[Threshold], as_of: datetime.date) -> Q:
         elif bound.relation == Relation.LE:
             q &= at_most(floor_v)
         elif bound.relation == Relation.EQ:
-            q &= (at_least(floor_v) & at_most(floor_v)) if floor_v == v else Q(pk__in=[])
+            q &= (at_least(floor_v) & at_most(floor_v)) if floor_v == v else NEVER
         else:
-            q &= (at_most(floor_v - 1) | at_least(floor_v + 1)) if floor_v == v else Q()
+            q &= (at_most(floor_v - 1) | at_least(floor_v + 1)) if floor_v == v else ALWAYS
     return q
 
 
@@ -532,11 +537,11 @@ def _compile(node: Node, as_of: datetime.date, annotations: dict[str, Any], pref
     if condition.kind == ConditionKind.GROUP:
         parts = [_compile(child, as_of, annotations, prefix) for child in node.children]
         if condition.logic == Logic.OR:
-            q = Q(pk__in=[])
+            q = NEVER
             for part in parts:
                 q |= part
             return q
-        q = Q()
+        q = ALWAYS
         for part in parts:
             q &= part
         return q
@@ -567,7 +572,7 @@ def _compile(node: Node, as_of: datetime.date, annotations: dict[str, Any], pref
 
 def compile_version(version: Any, as_of: datetime.date, annotations: dict[str, Any]) -> Q:
     """The Q over an annotated Application queryset that admits exactly what the version admits."""
-    q = Q()
+    q = ALWAYS
     for node in prepare(version, as_of):
         q &= _compile(node, as_of, annotations, str(version.pk))
     return q

@@ -134,3 +134,31 @@ def test_application_and_batch_agree_on_demo_rules(bozhou_rules, specs):
     single = {a.pk: evaluate_application(application=a, as_of=AS_OF, record=False).eligible for a in applications}
     # then
     assert batch == single
+
+
+AGE_NOT_EQUAL_CASES = [
+    # (relation, value, group logic): a bound no birth date can reach used to make the batch
+    # OR-branch collapse, because Django drops an empty Q() inside `|` (found by hypothesis in CI)
+    ("ne", Decimal("20003"), "and"),
+    ("ne", Decimal("20003"), "or"),
+    ("lt", Decimal("20003"), "or"),
+    ("ge", Decimal("0"), "or"),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("relation", "value", "logic"), AGE_NOT_EQUAL_CASES)
+@pytest.mark.parametrize("quantifier", ["any", "all", "none"])
+def test_unreachable_age_bounds_agree(bozhou_rules, relation, value, logic, quantifier):
+    # given a newborn's household and an age condition no birth date can decide against
+    application = household(members=[{"age": 0, "hukou_years": None, "annual_income": 3}])
+    leaf = {"kind": "quantitative", "factor": "age", "start_relation": relation, "start_value": value,
+            "member_quantifier": quantifier}
+    version = build_version(bozhou_rules["BZ-P01"], [(logic, [leaf])])
+    queryset = Application.objects.filter(pk=application.pk)
+    # when both evaluators run
+    batch = evaluate_version_batch(queryset=queryset, version=version, as_of=AS_OF)
+    single = evaluate_facts(facts=household_facts(application, AS_OF), rule_set=version, as_of=AS_OF).eligible
+    # then they agree, and the condition holds for "any"/"all" (it is true of every member)
+    assert batch == {application.pk: single}
+    assert single is (quantifier != "none")

@@ -79,7 +79,8 @@ def problems(page, live_server):
             found.failed_requests.append(f"{response.status} {response.url}")
 
     page.on("response", on_response)
-    page.on("requestfailed", lambda request: found.failed_requests.append(f"failed {request.url}"))
+    # a load the browser itself cancelled (navigation away, e.g. the favicon) is not a failure
+    page.on("requestfailed", lambda request: None if "ERR_ABORTED" in (request.failure or "") else found.failed_requests.append(f"failed {request.url}: {request.failure}"))
     return found
 
 

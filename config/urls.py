@@ -13,6 +13,10 @@ api_v1 = [
     path("workflow/", include("anju.workflow.api.urls")),
     path("rules/", include("anju.rules.api.urls")),
     path("housing/", include("anju.housing.api.urls")),
+    path("allocation/", include("anju.allocation.api.urls")),
+    path("distribution/", include("anju.distribution.api.urls")),
+    path("tenancy/", include("anju.tenancy.api.urls")),
+    path("supervision/", include("anju.supervision.api.urls")),
 ]
 
 urlpatterns = [
@@ -25,6 +29,10 @@ urlpatterns = [
     path("workflow/", include("anju.workflow.urls")),
     path("rules/", include("anju.rules.urls")),
     path("housing/", include("anju.housing.urls")),
+    path("allocation/", include("anju.allocation.urls")),
+    path("distribution/", include("anju.distribution.urls")),
+    path("tenancy/", include("anju.tenancy.urls")),
+    path("supervision/", include("anju.supervision.urls")),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # API docs served from drf-spectacular-sidecar; the split view serves Swagger UI's init script

@@ -89,6 +89,8 @@ class SessionTimeoutMiddleware:
     def expire(self, request: HttpRequest, reason: str) -> HttpResponse:
         """Log out (audited as LOGOUT with the reason) and send the user to the login page."""
         request.anju_logout_reason = reason  # type: ignore[attr-defined]
+        # an applicant (public portal account) goes back to the portal's login, staff to theirs
+        applicant = set(getattr(request.user, "role_codes", set()) or set()) == {Role.APPLICANT.value}
         logout(request)
         if reason == "idle":
             text = errors.SESSION_IDLE.format(minutes=settings.SESSION_IDLE_SECONDS // 60)
@@ -97,7 +99,8 @@ class SessionTimeoutMiddleware:
         if _is_api(request):
             return JsonResponse({"detail": text, "code": f"session_{reason}"}, status=401)
         next_path = request.get_full_path() if request.method == "GET" else "/"
-        response = HttpResponseRedirect(f"{reverse('accounts:login')}?{urlencode({'next': next_path})}")
+        login_url = reverse("portal:login") if applicant else reverse("accounts:login")
+        response = HttpResponseRedirect(f"{login_url}?{urlencode({'next': next_path})}")
         return _with_message(request, response, messages.WARNING, text)
 
 

@@ -6,6 +6,7 @@ from config.integrations.crypto import *  # noqa: F403
 from config.integrations.database import *  # noqa: F403
 from config.integrations.maps import *  # noqa: F403
 from config.integrations.security import *  # noqa: F403
+from config.integrations.signing import *  # noqa: F403
 from config.integrations.tasks import *  # noqa: F403
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY", "django-insecure-anju-local-development-only")
@@ -55,6 +56,10 @@ ANJU_APPS = [
     "anju.workflow",
     "anju.housing",
     "anju.rules",
+    "anju.allocation",
+    "anju.distribution",
+    "anju.tenancy",
+    "anju.supervision",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + ANJU_APPS
 
@@ -134,6 +139,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs every layout step at INFO; its warnings (missing fonts, bad CSS) still show
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -9,6 +9,8 @@ DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 HUEY = {"huey_class": "huey.MemoryHuey", "name": "anju-test", "immediate": True}
+# contracts are signed with the test CA (`manage.py signing_ca`, created on first use under var/signing)
+ANJU_SIGNING_TEST_CA = True
 # SQLite tests use a file, not shared-cache memory: threads in transactional tests then wait
 # on the busy timeout (IMMEDIATE transactions) instead of failing with "database table is locked".
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

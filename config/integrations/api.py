@@ -41,7 +41,8 @@ SPECTACULAR_SETTINGS = {
         "UnitStateEnum": "anju.housing.choices.UnitState",
         "ProgressKindEnum": "anju.housing.choices.ProgressKind",
         "ParticipantCategoryEnum": "anju.housing.choices.ParticipantCategory",
-        "ContractCategoryEnum": "anju.housing.choices.ContractCategory",
+        "PersonIdTypeEnum": "anju.housing.choices.PersonIdType",
+        "OrganisationIdTypeEnum": "anju.housing.choices.OrganisationIdType",
         "CertificateTypeEnum": "anju.housing.choices.CertificateType",
         "PublicityStatusEnum": "anju.admission.models.publicity.PublicityStatus",
         "PublicityKindEnum": "anju.admission.models.publicity.PublicityKind",
@@ -60,5 +61,9 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "平台", "description": "健康检查等平台接口"},
         {"name": "电子档案", "description": "电子档案（CJJ/T 196 A.3.15、A.5.7、A.7.4）：上传、查询、下载"},
+        {
+            "name": "配给管理：合同与补贴",
+            "description": "合同签约与电子档案（A.7.3、A.7.4）、补贴应发与实发（A.7.5、A.7.6）、支持对象资金拨付计划（A.7.7）、土地供应记录（A.7.8）",
+        },
     ],
 }

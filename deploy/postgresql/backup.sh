@@ -7,7 +7,7 @@
 set -euo pipefail
 target="${ANJU_BACKUP_DIR:-/var/lib/anju/backup}/$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$target"
-pg_basebackup -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -D "$target" -Ft -z -Xs -P
+pg_basebackup -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -D "$target" -Ft -z -Xs -c fast -P
 # Keep 14 days of base backups.
 find "$(dirname "$target")" -maxdepth 1 -type d -mtime +14 -exec rm -rf {} +
 echo "备份完成：$target"

@@ -57,7 +57,7 @@ def role_grant(*, user: User, role: str, acting_user: User, request: Any = None)
     """Grant a role: only a security administrator, never to themselves, never breaking 三权分立."""
     _check_grantor(user=user, acting_user=acting_user)
     role = _valid_role(role)
-    User.objects.select_for_update().filter(pk=user.pk).first()  # serialise grants to one user
+    User.objects.select_for_update(of=("self",)).filter(pk=user.pk).first()  # serialise grants to one user
     current = set(RoleGrant.objects.filter(user=user).values_list("role", flat=True))
     if role in current:
         raise ValidationError(errors.ROLE_ALREADY_HELD, code="role_held")

@@ -65,12 +65,12 @@ def _user_snapshot(user: Any) -> tuple[Any, str, str, str]:
 
 def _lock_head() -> AuditChainHead:
     """The chain head, locked until the surrounding transaction ends (creates it if missing)."""
-    head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+    head = AuditChainHead.objects.select_for_update(of=("self",)).filter(pk=1).first()
     if head is None:
         last = AuditEvent.objects.order_by("-sequence").values_list("sequence", "row_hash").first()
         sequence, last_hash = last if last else (0, GENESIS_HASH)
         AuditChainHead.objects.get_or_create(pk=1, defaults={"sequence": sequence, "row_hash": last_hash})
-        head = AuditChainHead.objects.select_for_update().get(pk=1)
+        head = AuditChainHead.objects.select_for_update(of=("self",)).get(pk=1)
     return head
 
 

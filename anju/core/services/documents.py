@@ -43,7 +43,7 @@ def document_template_save(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        current = DocumentTemplate.objects.select_for_update().filter(code=code)
+        current = DocumentTemplate.objects.select_for_update(of=("self",)).filter(code=code)
         version = (current.aggregate(m=Max("version"))["m"] or 0) + 1
         current.filter(is_active=True).update(is_active=False)
         template = DocumentTemplate(

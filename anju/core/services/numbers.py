@@ -5,7 +5,7 @@
 
 One counter row per (kind, county, year) in `BusinessSequence`; the row is created once
 (a concurrent creator loses on the unique constraint and retries the read) and advanced
-under `select_for_update()` with an F() expression, so two callers never get one number.
+under `select_for_update(of=("self",))` with an F() expression, so two callers never get one number.
 Call it inside the transaction that stores the record: a rollback gives the number back.
 """
 
@@ -35,6 +35,10 @@ KIND_PREFIXES: dict[str, str] = {
     "inspection": "JC",  # 专项检查
     "project": "XM",  # 建设项目
     "survey": "DC",  # 调查
+    "allocation_plan": "PZ",  # 资源配置方案
+    "support_plan": "ZC",  # 支持项目配置方案
+    "credit": "XY",  # 信用记录
+    "sanction": "JF",  # 行政奖罚
     "report": "BB",  # 报表
     "submission": "SB",  # 上报
     "archive": "DA",  # 档案
@@ -62,7 +66,7 @@ def business_number_next(*, kind: str, region_code: str, year: int | None = None
                 BusinessSequence.objects.get_or_create(**lookup)
         except IntegrityError:
             pass  # created by a concurrent caller; it exists now
-        sequence = BusinessSequence.objects.select_for_update().get(**lookup)
+        sequence = BusinessSequence.objects.select_for_update(of=("self",)).get(**lookup)
         BusinessSequence.objects.filter(pk=sequence.pk).update(last_value=F("last_value") + 1)
         value = BusinessSequence.objects.values_list("last_value", flat=True).get(pk=sequence.pk)
     if value >= 10**width:

@@ -1,6 +1,6 @@
 """The engine: start instances and move them by the actions of the handlers (A.3.6, A.3.7).
 
-Every action locks rows in one order (instance, then task) with `select_for_update()` and then
+Every action locks rows in one order (instance, then task) with `select_for_update(of=("self",))` and then
 compares-and-sets the task's `lock_version`, so of two users completing one task at the same
 moment exactly one succeeds and the other gets `TaskConflictError` naming who handled it (on
 SQLite, where row locks do not exist, the compare-and-set alone decides). Each step writes
@@ -53,7 +53,7 @@ def _next_number(region_code: str) -> str:
     county = (region_code or "000000")[:6]
     year = timezone.localdate().year
     BusinessSequence.objects.get_or_create(kind=NUMBER_KIND, region_code=county, year=year)
-    sequence = BusinessSequence.objects.select_for_update().get(kind=NUMBER_KIND, region_code=county, year=year)
+    sequence = BusinessSequence.objects.select_for_update(of=("self",)).get(kind=NUMBER_KIND, region_code=county, year=year)
     BusinessSequence.objects.filter(pk=sequence.pk).update(last_value=F("last_value") + 1)
     sequence.refresh_from_db(fields=["last_value"])
     return f"LC{county}{year}{sequence.last_value:06d}"
@@ -298,7 +298,7 @@ def instance_start(*, template: ProcessTemplate | str, business_object: models.M
         raise PermissionDenied("该业务记录不在您的管辖范围内。")
     content_type = ContentType.objects.get_for_model(business_object, for_concrete_model=False)
     with transaction.atomic():
-        running = ProcessInstance.objects.select_for_update().filter(
+        running = ProcessInstance.objects.select_for_update(of=("self",)).filter(
             content_type=content_type, object_id=str(business_object.pk), template__code=template.code, state=InstanceState.RUNNING
         )
         if running.exists():

@@ -88,3 +88,17 @@ def test_disabled_user_sessions_end_later_in_time_too(district_officer, system_a
         user_disable(user=district_officer, acting_user=system_admin)
         traveller.shift(timedelta(minutes=1))
         assert browser.get(PAGE).status_code == 302
+
+
+def test_an_applicant_whose_session_expires_goes_to_the_portal_login(client, applicant):
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        # given a signed-in applicant (portal account) on a portal page
+        client.force_login(applicant)
+        client.get("/")
+        # when 15 minutes and 1 second pass without a request
+        traveller.shift(timedelta(minutes=15, seconds=1))
+        response = client.get("/")
+        # then the applicant is sent to the portal's login, not the staff login
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("portal:login"))
+        assert "_auth_user_id" not in client.session

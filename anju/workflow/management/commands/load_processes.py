@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from anju.workflow.errors import WorkflowError
@@ -14,6 +15,15 @@ from anju.workflow.services.definitions import TEMPLATE_FIELDS, template_export,
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 SHIPPED = ("public_rental_admission.json",)
+
+
+def shipped_paths() -> list[Path]:
+    """The workflow app's own definitions, then each installed app's `process_definitions` (paths in the app)."""
+    paths = [DATA_DIR / name for name in SHIPPED]
+    for config in apps.get_app_configs():
+        for relative in getattr(config, "process_definitions", ()):
+            paths.append(Path(config.path) / relative)
+    return paths
 
 
 def _comparable(data: dict[str, Any]) -> str:
@@ -38,7 +48,7 @@ def _comparable(data: dict[str, Any]) -> str:
 class Command(BaseCommand):
     """manage.py load_processes [file.json ...]."""
 
-    help = "加载内置业务流程（公共租赁住房准入审核）；定义未变时不新增版本"
+    help = "加载内置业务流程（准入审核及各应用提供的年审、退出等流程）；定义未变时不新增版本"
 
     def add_arguments(self, parser: Any) -> None:
         """Optional JSON files instead of the shipped ones."""
@@ -46,7 +56,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Import each definition as a new active version unless the active one is equal."""
-        paths = [Path(f) for f in options["files"]] or [DATA_DIR / name for name in SHIPPED]
+        paths = [Path(f) for f in options["files"]] or shipped_paths()
         for path in paths:
             data = json.loads(path.read_text(encoding="utf-8"))
             current = ProcessTemplate.objects.filter(code=data["code"], is_active=True).first()

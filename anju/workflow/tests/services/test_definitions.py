@@ -120,3 +120,12 @@ def test_load_processes_is_idempotent(db):
     call_command("load_processes")
     versions = list(ProcessTemplate.objects.filter(code="public_rental_admission").values_list("version", "is_active"))
     assert versions == [(1, True)]
+
+
+def test_load_processes_loads_the_definitions_other_apps_ship(db):
+    from django.core.management import call_command
+
+    # the tenancy app declares its annual review and exit processes in AppConfig.process_definitions
+    call_command("load_processes")
+    active = set(ProcessTemplate.objects.filter(is_active=True).values_list("code", flat=True))
+    assert {"public_rental_admission", "tenancy_annual_review", "tenancy_exit"} <= active

@@ -35,11 +35,13 @@ _ID_CHECK = "10X98765432"
 
 # Layout of a generated person (tuple), household and its parts; `demo_rows.py` reads them.
 P_RELATION, P_NAME, P_ID, P_SEX, P_BIRTH, P_PHONE, P_ETHNICITY, P_HUKOU, P_EDUCATION = range(9)
-P_EMPLOYMENT, P_EMPLOYER, P_MARITAL, P_INCOME = range(9, 13)
+P_EMPLOYMENT, P_EMPLOYER, P_MARITAL, P_INCOME, P_GRADUATION, P_SOCIAL_INSURANCE = range(9, 15)
 H_REGION, H_ROAD, H_HOUSE_NUMBER, H_STATUS, H_SUBMITTED_DAYS_AGO, H_LOW_INCOME = range(6)
-H_MINIMUM_LIVING, H_CERTIFICATE, H_MEMBERS, H_DWELLINGS, H_ASSETS = range(6, 11)
+H_MINIMUM_LIVING, H_CERTIFICATE, H_MEMBERS, H_DWELLINGS, H_ASSETS, H_REGISTER = range(6, 12)
 # dwelling: (occupancy_status, floor_area in cents, road, house number, rent in yuan | None,
 #            structure, built_year, owner_name); asset: (category, owner_name, total_value in yuan)
+# register (准入登记簿, only for status "registered", else None): (security_mode, project_category,
+#            security_state, registered days ago, security started days ago | None, exited days ago | None)
 
 
 def id_check_digit(body: str) -> str:
@@ -85,6 +87,62 @@ YOUNG_EDUCATION = ("80", "70", "60")
 EMPLOYED = frozenset(("24", "17", "13"))
 RENTED = frozenset(("2", "3"))
 STRUCTURES = ("3", "4", "5")
+# A submitted application older than this many days has finished the admission process (准予登记).
+REGISTERED_AFTER_DAYS = 45
+# 保障状态 (security_state) of a registered household and 保障方式 / 保障项目类别 of its plan.
+STATE_WAITING, STATE_EXITED = "01", "06"
+SECURED_STATE = {"11": "02", "12": "02", "23": "03", "30": "04"}  # 已配租 / 已配售 / 领取租赁补贴
+PROJECT_CATEGORY = {"11": "01", "12": "02", "23": "06", "30": ""}  # 廉租住房 / 公共租赁住房 / 共有产权住房
+
+
+def register_snapshot(*, house_number: int, days_ago: int, minimum_living: bool) -> tuple:
+    """The register entry of a registered household, derived without drawing random numbers.
+
+    Derived from the house number (uniform over 1–299) and the submission day, so every seed's
+    stream stays unchanged. Proportions: 75 % 轮候中, 20 % 已保障 (已配租 / 已配售 / 领取租赁补贴
+    by mode), 5 % 已退出; modes: 廉租住房配租 for 低保 households, otherwise 70 % 公共租赁住房配租,
+    20 % 租赁补贴, 10 % 共有产权住房配售. Registration follows submission by 30–44 days, security
+    starts 20 days after registration, an exit half-way between then and today.
+    """
+    bucket = house_number % 20
+    if minimum_living:
+        mode = "11"
+    else:
+        slot = house_number // 20 % 10
+        mode = "12" if slot < 7 else ("30" if slot < 9 else "23")
+    registered = days_ago - 30 - house_number % 15
+    started = exited = None
+    if bucket < 15:
+        state = STATE_WAITING
+    else:
+        started = max(registered - 20, 0)
+        state = SECURED_STATE[mode] if bucket < 19 else STATE_EXITED
+        if state == STATE_EXITED:
+            exited = started // 2
+    return (mode, PROJECT_CATEGORY[mode], state, registered, started, exited)
+
+
+# Age at graduation by 文化程度 (GB/T 4658: 10 研究生, 20 大学本科, 30 大学专科, 40 中专, 60 高中, 70 初中).
+GRADUATION_AGE = {"10": 25, "20": 22, "30": 21, "40": 18, "60": 18, "70": 15}
+
+
+def graduation_and_insurance(*, birth: int, today: int, education: str, employment: str, income: int) -> tuple:
+    """(毕业日期 ordinal | None, 连续缴纳社保月数 | None), derived without drawing random numbers.
+
+    Deriving them from the person's other values keeps every seed's stream (and so its people)
+    unchanged. Graduation falls in the summer of the year the person reached the usual age for
+    the education level; the employed have paid social insurance for part of their working life.
+    """
+    grad_age = GRADUATION_AGE.get(education)
+    graduated = None
+    if grad_age is not None:
+        day = birth + grad_age * 365 + 150 + birth % 60
+        graduated = day if day < today else None
+    if employment not in EMPLOYED:
+        return graduated, (0 if employment == "70" else None)
+    start = max(graduated or 0, birth + 18 * 365)
+    working = max((today - start) // 30, 0)
+    return graduated, working * (income // 100 % 10 + 1) // 10
 
 
 class HouseholdGenerator:
@@ -172,6 +230,7 @@ class HouseholdGenerator:
             EMPLOYERS[int(rnd() * len(EMPLOYERS))] if employment in EMPLOYED else "",
             ("20" if married else "10") if age >= 20 else "",
             income,
+            *graduation_and_insurance(birth=birth, today=self.today, education=education, employment=employment, income=income),
         )
 
     # --- households --------------------------------------------------------------------
@@ -211,6 +270,9 @@ class HouseholdGenerator:
         road = pick_from(ROADS, rnd)
         house_number = str(1 + int(rnd() * 299))
         submitted = int(rnd() * 365) if status != "draft" else None
+        register = None
+        if status == "submitted" and submitted >= REGISTERED_AFTER_DAYS:  # no extra draw: the stream is unchanged
+            status = "registered"
         low_income = minimum_living or rnd() < 0.4
         certificate = f"低保{county}{int(rnd() * 10**6):06d}" if minimum_living else ""
         occupancy = OCCUPANCY.pick(rnd)
@@ -229,4 +291,9 @@ class HouseholdGenerator:
             category = ASSET_CATEGORY.pick(rnd)
             low, high = ASSET_VALUE[category]
             assets.append((category, pick_from(members, rnd)[P_NAME], low + int(rnd() * (high - low))))
-        return (region, road, house_number, status, submitted, low_income, minimum_living, certificate, members, [dwelling], assets)
+        if status == "registered":
+            register = register_snapshot(house_number=int(house_number), days_ago=submitted, minimum_living=minimum_living)
+        return (
+            region, road, house_number, status, submitted, low_income, minimum_living, certificate, members, [dwelling], assets,
+            register,
+        )  # fmt: skip

@@ -38,6 +38,7 @@ from anju.admission.demo import (
     H_MEMBERS,
     H_MINIMUM_LIVING,
     H_REGION,
+    H_REGISTER,
     H_ROAD,
     H_STATUS,
     H_SUBMITTED_DAYS_AGO,
@@ -46,6 +47,7 @@ from anju.admission.demo import (
     P_EMPLOYER,
     P_EMPLOYMENT,
     P_ETHNICITY,
+    P_GRADUATION,
     P_HUKOU,
     P_ID,
     P_INCOME,
@@ -54,6 +56,7 @@ from anju.admission.demo import (
     P_PHONE,
     P_RELATION,
     P_SEX,
+    P_SOCIAL_INSURANCE,
 )
 
 # The generated columns of each table, in the order `render_batch` produces them; every other
@@ -68,13 +71,22 @@ SLOTS = {
     "member": (
         "application_id", "sequence", "is_applicant", "relation", "name", "id_number", "id_number_index", "hukou_type",
         "hukou_years", "sex", "birth_date", "ethnicity", "phone", "phone_index", "employment_status", "employer",
-        "education", "marital_status", "annual_income",
+        "education", "marital_status", "annual_income", "graduation_date", "social_insurance_months",
     ),
     "dwelling": (
         "application_id", "sequence", "address_road", "address_house_number", "occupancy_status", "owner_name",
         "structure", "floor_area", "built_year", "rent",
     ),
     "asset": ("application_id", "sequence", "owner_name", "category", "total_value"),
+    # 准入登记簿 (A.3.16) of the registered households: the snapshot `application_register` writes
+    "register": (
+        "region_code", "number", "application_id", "applicant_name", "id_number", "id_number_index", "phone",
+        "phone_index", "hukou_county", "hukou_street", "hukou_community", "hukou_road", "hukou_house_number",
+        "household_size", "income_per_capita", "income_total", "assets_per_capita", "assets_total",
+        "floor_area_per_capita", "floor_area_total", "is_minimum_living", "minimum_living_certificate", "applied_at",
+        "project_category", "security_mode", "registered_at", "security_started_at", "implemented_mode", "exited_at",
+        "security_state",
+    ),
 }  # fmt: skip
 TABLES = tuple(SLOTS)
 
@@ -212,8 +224,11 @@ class Renderer:
             text = self._iso[ordinal] = date.fromordinal(ordinal).isoformat()
         return text
 
-    def render(self, households: list[tuple], ids: list[int], numbers: list[str]) -> dict:
-        """Encrypt, index and render one batch; returns rows per table and the time split."""
+    def render(self, households: list[tuple], ids: list[int], numbers: list[str], register_numbers: list[str] | None = None) -> dict:
+        """Encrypt, index and render one batch; returns rows per table and the time split.
+
+        `register_numbers` are the 登记编号 of the batch's registered households, in stream order.
+        """
         started = time.perf_counter()
         ids_plain, phones_plain = [], []
         for household in households:
@@ -228,7 +243,8 @@ class Renderer:
         crypto = time.perf_counter() - started
         spec, true, false, null = self.spec, self.true, self.false, self.null
         build = self.builders
-        applications, members, dwellings, assets = [], [], [], []
+        applications, members, dwellings, assets, entries = [], [], [], [], []
+        register_numbers = iter(register_numbers or ())
         year, today, submitted = spec.registration_year, spec.today, spec.submitted
         for household, pk, number in zip(households, ids, numbers, strict=True):
             people = household[H_MEMBERS]
@@ -251,6 +267,8 @@ class Renderer:
                         person[P_HUKOU], min((today - birth) // 365, 30), person[P_SEX], self.iso(birth),
                         person[P_ETHNICITY], phone, phone_index, person[P_EMPLOYMENT], person[P_EMPLOYER],
                         person[P_EDUCATION], person[P_MARITAL], f"{person[P_INCOME]}.00",
+                        null if person[P_GRADUATION] is None else self.iso(person[P_GRADUATION]),
+                        null if person[P_SOCIAL_INSURANCE] is None else person[P_SOCIAL_INSURANCE],
                     ))
                 )
             area = 0
@@ -263,26 +281,46 @@ class Renderer:
                         built, null if rent is None else f"{rent}.00",
                     ))
                 )
+            asset_total = 0
             for sequence, (category, owner, value) in enumerate(household[H_ASSETS], 1):
+                asset_total += value
                 assets.append(build["asset"]((pk, sequence, owner, category, f"{value}.00")))
             region = household[H_REGION]
             days = household[H_SUBMITTED_DAYS_AGO]
+            snapshot = (
+                people[0][P_NAME], first[0], first[1], first[2], first[3],
+                region[:6] + "000000", region[:9] + "000", region, household[H_ROAD], household[H_HOUSE_NUMBER],
+                size, money((income * 200 + size) // (2 * size)), f"{income}.00",
+            )  # fmt: skip
             applications.append(
                 build["application"]((
-                    pk, region, number, year, people[0][P_NAME], first[0], first[1], first[2], first[3],
-                    region[:6] + "000000", region[:9] + "000", region, household[H_ROAD], household[H_HOUSE_NUMBER],
-                    size, money((income * 200 + size) // (2 * size)), f"{income}.00",
+                    pk, region, number, year, *snapshot,
                     money((area * 2 + size) // (2 * size)), money(area),
                     true if household[H_LOW_INCOME] else false, true if household[H_MINIMUM_LIVING] else false,
                     household[H_CERTIFICATE], household[H_STATUS], null if days is None else submitted[days],
                 ))
-            )
-        rows: dict[str, object] = {"application": applications, "member": members, "dwelling": dwellings, "asset": assets}
+            )  # fmt: skip
+            register = household[H_REGISTER]
+            if register is not None:
+                mode, category, state, registered, secured, exited = register
+                entries.append(
+                    build["register"]((
+                        region, next(register_numbers), pk, *snapshot,
+                        money((asset_total * 200 + size) // (2 * size)), f"{asset_total}.00",
+                        money((area * 2 + size) // (2 * size)), money(area),
+                        true if household[H_MINIMUM_LIVING] else false, household[H_CERTIFICATE], submitted[days],
+                        category, mode, submitted[registered], null if secured is None else self.iso(today - secured),
+                        "" if secured is None else mode, null if exited is None else self.iso(today - exited), state,
+                    ))
+                )  # fmt: skip
+        rows: dict[str, object] = {
+            "application": applications, "member": members, "dwelling": dwellings, "asset": assets, "register": entries,
+        }  # fmt: skip
         if self.copy:
             rows = {name: ("\n".join(lines) + "\n").encode() if lines else b"" for name, lines in rows.items()}
         return {
             "rows": rows,
-            "counts": {"application": len(applications), "member": len(members), "dwelling": len(dwellings), "asset": len(assets)},
+            "counts": {name: len(lines) for name, lines in zip(TABLES, (applications, members, dwellings, assets, entries), strict=True)},
             "crypto_seconds": crypto,
             "render_seconds": time.perf_counter() - started - crypto,
             "encryptions": len(ids_plain) + len(phones_plain),
@@ -304,7 +342,7 @@ def worker_init(spec: RenderSpec) -> None:
     _renderer = Renderer(spec)
 
 
-def worker_render(batch: tuple[list[tuple], list[int], list[str]]) -> dict:
-    """Pool task: render one batch (households, application ids, application numbers)."""
+def worker_render(batch: tuple[list[tuple], list[int], list[str], list[str]]) -> dict:
+    """Pool task: render one batch (households, application ids, application numbers, register numbers)."""
     assert _renderer is not None  # noqa: S101 - worker_init runs first
     return _renderer.render(*batch)

@@ -35,6 +35,11 @@ urlpatterns = [
     path("verifications/", views_process.VerificationListView.as_view(), name="verification_list"),
     path("verifications/<int:pk>/", views_process.VerificationDetailView.as_view(), name="verification_detail"),
     path("verification-reports/<int:pk>/", views_process.VerificationReportView.as_view(), name="verification_report"),
+    path(
+        "verification-reports/<int:pk>/pdf/",
+        views_process.VerificationReportPdfView.as_view(),
+        name="verification_report_pdf",
+    ),
     # publicity, objections, plans, registration, register, suppliers (AD2)
     path("publicity/", views_registration.PublicityListView.as_view(), name="publicity_list"),
     path("publicity/new/", views_registration.PublicityCreateView.as_view(), name="publicity_create"),

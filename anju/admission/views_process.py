@@ -60,6 +60,7 @@ def process_summary(*, user: Any, application: Application) -> dict[str, Any]:
         "may_act": task is not None and may_act_on(user, task),
         "review_url": reverse("admission:application_review", args=[application.pk]),
         "missing_materials": process.missing_materials(application),
+        "reports": list(application.verification_reports.order_by("-id")),
     }
 
 
@@ -146,54 +147,69 @@ class RuleCheckView(ReaderMixin, View):
         return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
 
 
-class VerificationAssignView(ApplicationReviewView):
+class ReviewFormPostView(ApplicationReviewView):
+    """A form posted from the review page: call the service, back to the page (errors on the form, input kept)."""
+
+    form_key = ""  # the context name of the form on the review page
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The form lives on the review page."""
+        return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
+
+    def make_form(self, request: HttpRequest, application: Application) -> Any:
+        """The bound form."""
+        raise NotImplementedError
+
+    def call(self, request: HttpRequest, application: Application, data: dict[str, Any]) -> str:
+        """Run the service; returns the success message."""
+        raise NotImplementedError
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Validate, call the service, redirect with its message or render the page with the errors."""
+        application = household_get(user=request.user, pk=pk)
+        form = self.make_form(request, application)
+        if form.is_valid():
+            try:
+                message = self.call(request, application, form.cleaned_data)
+            except ValidationError as exc:
+                _put_errors(form, exc)
+            except PermissionDenied as exc:
+                _messages_from(request, exc)
+                return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
+            else:
+                messages.success(request, message)
+                return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
+        return render(request, "admission/review.html", self.context(request, application, **{self.form_key: form}))
+
+
+class VerificationAssignView(ReviewFormPostView):
     """核查指派 (POST from the review page)."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """The form lives on the review page."""
-        return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
+    form_key = "assign_form"
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """Assign; errors go back on the form with the input kept."""
-        application = household_get(user=request.user, pk=pk)
-        form = VerificationAssignForm(request.POST, region_code=application.region_code)
-        if form.is_valid():
-            try:
-                item = verification.verification_assign(application=application, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _put_errors(form, exc)
-            except PermissionDenied as exc:
-                _messages_from(request, exc)
-                return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
-            else:
-                messages.success(request, f"已指派核查 {item.number}。")
-                return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
-        return render(request, "admission/review.html", self.context(request, application, assign_form=form))
+    def make_form(self, request: HttpRequest, application: Application) -> Any:
+        """The assignment form, partner departments of the application's region."""
+        return VerificationAssignForm(request.POST, region_code=application.region_code)
+
+    def call(self, request: HttpRequest, application: Application, data: dict[str, Any]) -> str:
+        """Assign."""
+        item = verification.verification_assign(application=application, acting_user=request.user, **data)
+        return f"已指派核查 {item.number}。"
 
 
-class VerificationConcludeView(ApplicationReviewView):
+class VerificationConcludeView(ReviewFormPostView):
     """核查结论认定 (POST from the review page)."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """The form lives on the review page."""
-        return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
+    form_key = "conclude_form"
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def make_form(self, request: HttpRequest, application: Application) -> Any:
+        """The conclusion form."""
+        return VerificationConcludeForm(request.POST)
+
+    def call(self, request: HttpRequest, application: Application, data: dict[str, Any]) -> str:
         """Record the conclusion and number the report."""
-        application = household_get(user=request.user, pk=pk)
-        form = VerificationConcludeForm(request.POST)
-        if form.is_valid():
-            try:
-                report = verification.verification_conclude(application=application, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                _put_errors(form, exc)
-            except PermissionDenied as exc:
-                _messages_from(request, exc)
-                return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
-            else:
-                messages.success(request, f"已认定核查结论，核查报告 {report.number}。")
-                return HttpResponseRedirect(reverse("admission:application_review", args=[pk]))
-        return render(request, "admission/review.html", self.context(request, application, conclude_form=form))
+        report = verification.verification_conclude(application=application, acting_user=request.user, **data)
+        return f"已认定核查结论，核查报告 {report.number}。"
 
 
 class VerificationReportView(LoginRequiredMixin, View):
@@ -208,6 +224,22 @@ class VerificationReportView(LoginRequiredMixin, View):
         context = {"report": report, "application": report.application, "verifications": items,
                    "rule_check": process.rule_check_latest(report.application)}  # fmt: skip
         return render(request, "admission/verification_report.html", context)
+
+
+class VerificationReportPdfView(LoginRequiredMixin, View):
+    """核查报告 PDF: the archived file (download through the e-archive), or rendered now for an older report."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Redirect to the archived PDF, else render it (404 outside the jurisdiction)."""
+        from urllib.parse import quote
+
+        report = verification_report_get(user=request.user, pk=pk)
+        if report.archive_file_id and not report.archive_file.is_deleted:
+            return HttpResponseRedirect(reverse("archive:file_download", args=[report.archive_file_id]))
+        title, pdf = verification.verification_report_pdf(report)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(f'{title}{report.number}.pdf')}"
+        return response
 
 
 class VerificationListView(StaffListView):

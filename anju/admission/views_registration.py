@@ -6,6 +6,7 @@ scoped: 404 outside it); writes need the service's role (403 from PermissionDeni
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -82,6 +83,21 @@ def _redirect_with(request: HttpRequest, url: str, message: str) -> HttpResponse
     return HttpResponseRedirect(url)
 
 
+def _submit(request: HttpRequest, form: Any, call: Callable[[dict[str, Any]], tuple[str, str]]) -> HttpResponse | None:
+    """Validate `form` and run `call(cleaned_data)` -> (url, message): redirect there with the message.
+
+    None when the form is invalid or the service refused it (its errors are then on the form, the input kept).
+    """
+    if not form.is_valid():
+        return None
+    try:
+        url, message = call(form.cleaned_data)
+    except ValidationError as exc:
+        form_errors_from(form, exc)
+        return None
+    return _redirect_with(request, url, message)
+
+
 def _errors_to_messages(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
@@ -156,22 +172,15 @@ class PublicityCreateView(ReaderMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         """Create the draft notice."""
         form = self._form(request, request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                publicity = publicity_services.publicity_create(
-                    title=data["title"], start_date=data["start_date"], end_date=data["end_date"], channel=data["channel"],
-                    place=data["place"], applications=list(data["applications"]), acting_user=request.user,
-                )  # fmt: skip
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(
-                    request,
-                    reverse("admission:publicity_detail", args=[publicity.pk]),
-                    f"已创建公示 {publicity.number}。",
-                )
-        return self._page(request, form)
+
+        def create(data: dict[str, Any]) -> tuple[str, str]:
+            publicity = publicity_services.publicity_create(
+                title=data["title"], start_date=data["start_date"], end_date=data["end_date"], channel=data["channel"],
+                place=data["place"], applications=list(data["applications"]), acting_user=request.user,
+            )  # fmt: skip
+            return reverse("admission:publicity_detail", args=[publicity.pk]), f"已创建公示 {publicity.number}。"
+
+        return _submit(request, form, create) or self._page(request, form)
 
 
 class PublicityDetailView(ReaderMixin, View):
@@ -385,20 +394,12 @@ class ObjectionCreateView(ReaderMixin, View):
         """Log the objection."""
         entry = self._entry(request, entry_pk)
         form = ObjectionForm(request.POST)
-        if form.is_valid():
-            try:
-                objection = objection_services.objection_create(
-                    entry=entry, acting_user=request.user, **form.cleaned_data
-                )
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(
-                    request,
-                    reverse("admission:objection_detail", args=[objection.pk]),
-                    f"已登记举报 {objection.number}。",
-                )
-        return self._page(request, entry, form)
+
+        def create(data: dict[str, Any]) -> tuple[str, str]:
+            objection = objection_services.objection_create(entry=entry, acting_user=request.user, **data)
+            return reverse("admission:objection_detail", args=[objection.pk]), f"已登记举报 {objection.number}。"
+
+        return _submit(request, form, create) or self._page(request, entry, form)
 
 
 class ObjectionDetailView(ReaderMixin, View):
@@ -440,14 +441,12 @@ class ObjectionVerifyView(ObjectionDetailView):
         """Record the verification."""
         objection = sel.objection_get(user=request.user, pk=pk)
         form = ObjectionVerifyForm(request.POST)
-        if form.is_valid():
-            try:
-                objection_services.objection_verify(objection=objection, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(request, reverse("admission:objection_detail", args=[pk]), "已保存查证结果。")
-        return self._render(request, objection, verify=form)
+
+        def verify(data: dict[str, Any]) -> tuple[str, str]:
+            objection_services.objection_verify(objection=objection, acting_user=request.user, **data)
+            return reverse("admission:objection_detail", args=[pk]), "已保存查证结果。"
+
+        return _submit(request, form, verify) or self._render(request, objection, verify=form)
 
 
 class ObjectionDecideView(ObjectionDetailView):
@@ -457,15 +456,13 @@ class ObjectionDecideView(ObjectionDetailView):
         """Decide; upheld returns the application."""
         objection = sel.objection_get(user=request.user, pk=pk)
         form = ObjectionDecideForm(request.POST)
-        if form.is_valid():
-            try:
-                objection_services.objection_decide(objection=objection, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                message = "举报成立，申请已退回审核。" if form.cleaned_data["upheld"] else "举报不成立，申请继续办理。"
-                return _redirect_with(request, reverse("admission:objection_detail", args=[pk]), message)
-        return self._render(request, objection, decide=form)
+
+        def decide(data: dict[str, Any]) -> tuple[str, str]:
+            objection_services.objection_decide(objection=objection, acting_user=request.user, **data)
+            message = "举报成立，申请已退回审核。" if data["upheld"] else "举报不成立，申请继续办理。"
+            return reverse("admission:objection_detail", args=[pk]), message
+
+        return _submit(request, form, decide) or self._render(request, objection, decide=form)
 
 
 # --- 登记 (方案、准予/不予、通知书) ------------------------------------------------------------------------
@@ -554,16 +551,12 @@ class PlanCreateView(RegistrationView):
         """Compute and store."""
         application = sel.application_get(user=request.user, pk=pk)
         form = PlanCreateForm(request.POST)
-        if form.is_valid():
-            try:
-                plan_services.plan_create(application=application, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(
-                    request, reverse("admission:registration", args=[pk]), "已测算并保存拟保障实施方案。"
-                )
-        return self._render(request, application, plan_create=form)
+
+        def create(data: dict[str, Any]) -> tuple[str, str]:
+            plan_services.plan_create(application=application, acting_user=request.user, **data)
+            return reverse("admission:registration", args=[pk]), "已测算并保存拟保障实施方案。"
+
+        return _submit(request, form, create) or self._render(request, application, plan_create=form)
 
 
 class PlanAdjustView(RegistrationView):
@@ -574,14 +567,13 @@ class PlanAdjustView(RegistrationView):
         application = sel.application_get(user=request.user, pk=pk)
         plan = sel.plan_for(user=request.user, application=application)
         form = PlanAdjustForm(request.POST)
-        if plan is not None and form.is_valid():
-            try:
-                plan_services.plan_adjust(plan=plan, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(request, reverse("admission:registration", args=[pk]), "已保存方案调整。")
-        return self._render(request, application, plan_adjust=form)
+
+        def adjust(data: dict[str, Any]) -> tuple[str, str]:
+            plan_services.plan_adjust(plan=plan, acting_user=request.user, **data)
+            return reverse("admission:registration", args=[pk]), "已保存方案调整。"
+
+        response = _submit(request, form, adjust) if plan is not None else None
+        return response or self._render(request, application, plan_adjust=form)
 
 
 class RegisterApproveView(RegistrationView):
@@ -591,20 +583,14 @@ class RegisterApproveView(RegistrationView):
         """Register; the notice is archived."""
         application = sel.application_get(user=request.user, pk=pk)
         form = RegisterForm(request.POST)
-        if form.is_valid():
-            try:
-                entry = registration_services.application_register(
-                    application=application, acting_user=request.user, opinion=form.cleaned_data["opinion"]
-                )
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(
-                    request,
-                    reverse("admission:registration", args=[pk]),
-                    f"已准予登记，登记编号 {entry.number}，通知书已归档。",
-                )
-        return self._render(request, application, register=form)
+
+        def register(data: dict[str, Any]) -> tuple[str, str]:
+            entry = registration_services.application_register(
+                application=application, acting_user=request.user, opinion=data["opinion"]
+            )
+            return reverse("admission:registration", args=[pk]), f"已准予登记，登记编号 {entry.number}，通知书已归档。"
+
+        return _submit(request, form, register) or self._render(request, application, register=form)
 
 
 class RegisterDenyView(RegistrationView):
@@ -614,18 +600,14 @@ class RegisterDenyView(RegistrationView):
         """Deny with the reason; the notice is archived."""
         application = sel.application_get(user=request.user, pk=pk)
         form = RegisterDenyForm(request.POST)
-        if form.is_valid():
-            try:
-                registration_services.application_register_deny(
-                    application=application, acting_user=request.user, reason=form.cleaned_data["reason"]
-                )
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(
-                    request, reverse("admission:registration", args=[pk]), "已不予登记，通知书已归档。"
-                )
-        return self._render(request, application, deny=form)
+
+        def deny(data: dict[str, Any]) -> tuple[str, str]:
+            registration_services.application_register_deny(
+                application=application, acting_user=request.user, reason=data["reason"]
+            )
+            return reverse("admission:registration", args=[pk]), "已不予登记，通知书已归档。"
+
+        return _submit(request, form, deny) or self._render(request, application, deny=form)
 
 
 # --- 准入登记簿 -------------------------------------------------------------------------------------------
@@ -764,18 +746,12 @@ class SupplierCreateView(ReaderMixin, View):
         """Create through the service."""
         _, form_class, create = SUPPLIER_KINDS[self.kind]
         form = form_class(request.POST, regions=_counties(request.user))
-        if form.is_valid():
-            try:
-                record = create(acting_user=request.user, **form.service_data())
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(
-                    request,
-                    reverse("admission:supplier_detail", args=[self.kind, record.pk]),
-                    f"已登记 {record.number}。",
-                )
-        return self._page(request, form)
+
+        def save(_data: dict[str, Any]) -> tuple[str, str]:
+            record = create(acting_user=request.user, **form.service_data())
+            return reverse("admission:supplier_detail", args=[self.kind, record.pk]), f"已登记 {record.number}。"
+
+        return _submit(request, form, save) or self._page(request, form)
 
 
 class SupplierDetailView(ReaderMixin, View):
@@ -820,11 +796,9 @@ class SupplierReviewView(SupplierDetailView):
         """Approve or refuse."""
         record = sel.supplier_get(user=request.user, kind=kind, pk=pk)
         form = SupplierReviewForm(request.POST)
-        if form.is_valid():
-            try:
-                supplier_services.supplier_review(approval=record, acting_user=request.user, **form.cleaned_data)
-            except ValidationError as exc:
-                form_errors_from(form, exc)
-            else:
-                return _redirect_with(request, reverse("admission:supplier_detail", args=[kind, pk]), "审核已完成。")
-        return self._render(request, kind, record, form)
+
+        def review(data: dict[str, Any]) -> tuple[str, str]:
+            supplier_services.supplier_review(approval=record, acting_user=request.user, **data)
+            return reverse("admission:supplier_detail", args=[kind, pk]), "审核已完成。"
+
+        return _submit(request, form, review) or self._render(request, kind, record, form)

@@ -67,6 +67,12 @@ GRADUATE = [
      {"factor": "income_per_capita", "end_relation": "le", "end_parameter": "urban_disposable_income",
       "measure": "元/人·年"}),
     ("G06", None, "qualitative", "无严重失信记录", "CRD", {"factor": "credit_status", "logic_value": "none,minor"}),
+    ("G07", None, "quantitative", "有成员毕业未满5年", "EMP",
+     {"factor": "years_since_graduation", "end_relation": "lt", "end_value": 5, "member_quantifier": "any",
+      "measure": "年"}),
+    ("G08", None, "quantitative", "有成员在本市连续缴纳社会保险满6个月", "EMP",
+     {"factor": "social_insurance_months", "start_relation": "ge", "start_value": 6, "member_quantifier": "any",
+      "measure": "月"}),
 ]
 MIGRANT = [
     ("M01", None, "qualitative", "有成员为外来务工人员", "EMP",

@@ -82,6 +82,8 @@ FACTORS: dict[str, Factor] = {
         Factor("is_introduced_talent", "是否引进人才", BOOL, MEMBER, field="is_introduced_talent"),
         Factor("has_provident_fund", "是否缴存住房公积金", BOOL, MEMBER, field="has_provident_fund"),
         Factor("had_welfare_housing", "是否享受过福利房", BOOL, MEMBER, field="had_welfare_housing"),
+        Factor("years_since_graduation", "毕业年限", NUMBER, MEMBER, "年"),
+        Factor("social_insurance_months", "连续缴纳社保月数", NUMBER, MEMBER, "月", field="social_insurance_months"),
         Factor("is_resident", "是否常住", BOOL, MEMBER, field="is_resident"),
         Factor("has_criminal_record", "是否有犯罪记录", BOOL, MEMBER, field="has_criminal_record"),
     ]

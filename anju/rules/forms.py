@@ -10,7 +10,19 @@ from django.core.exceptions import ValidationError
 
 from anju.rules.choices import ConditionKind, Logic, MemberQuantifier, Relation
 from anju.rules.factors import factor_choices
-from anju.rules.models import BenefitStandard, Condition, ConditionCategory
+from anju.rules.models import (
+    BenefitStandard,
+    Condition,
+    ConditionCategory,
+    Mode,
+    OrderingFactor,
+    OrderingScheme,
+    Program,
+    SupportCondition,
+    SupportMode,
+    SupportProgram,
+    SupportStandard,
+)
 
 BLANK = [("", "—")]
 
@@ -97,8 +109,8 @@ class TryForm(forms.Form):
     )
     members = forms.CharField(
         label="家庭成员", required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="每行一人：姓名,年龄,本地户口年限,文化程度代码,就业情况代码,是否外来务工(是/否),是否残疾(是/否)。"
-        "例：张三,28,3,20,17,否,否",
+        help_text="每行一人：姓名,年龄,本地户口年限,文化程度代码,就业情况代码,是否外来务工(是/否),是否残疾(是/否),"
+        "毕业年限,连续缴纳社保月数（后两项可不填）。例：张三,28,3,20,17,否,否,2,24",
     )
 
     def clean_members(self) -> list[dict[str, Any]]:
@@ -108,17 +120,20 @@ class TryForm(forms.Form):
             if not line.strip():
                 continue
             parts = [p.strip() for p in line.replace("，", ",").split(",")]
-            parts += [""] * (7 - len(parts))
+            parts += [""] * (9 - len(parts))
             try:
                 age = int(parts[1]) if parts[1] else None
                 hukou = int(parts[2]) if parts[2] else None
+                graduated = int(parts[7]) if parts[7] else None
+                insured = int(parts[8]) if parts[8] else None
             except ValueError as exc:
-                raise ValidationError(f"第 {number} 行：年龄和户口年限须为整数。") from exc
+                raise ValidationError(f"第 {number} 行：年龄、户口年限、毕业年限和社保月数须为整数。") from exc
             rows.append({
                 "name": parts[0] or f"成员{number}", "age": age, "hukou_years": hukou, "education": parts[3],
                 "employment_status": parts[4],
                 "is_employed": bool(parts[4]) and parts[4] not in {"31", "70", "80", "90"},
                 "is_migrant_worker": parts[5] == "是", "is_disabled": parts[6] == "是",
+                "years_since_graduation": graduated, "social_insurance_months": insured,
             })
         return rows
 
@@ -152,3 +167,128 @@ class BenefitStandardForm(forms.ModelForm):
         model = BenefitStandard
         fields = ["code", "factor", "measure", "household_size", "standard_value", "applied_value", "is_enabled"]
         help_texts = {"factor": "如 保障面积、公共租赁住房租金、租赁补贴。", "household_size": "按人户数区分时填写。"}
+
+
+def _dictionary_field(label: str, dictionary: str, *, required: bool = False) -> forms.ChoiceField:
+    """A select over a code table (代码表)."""
+
+    def choices() -> list[tuple[str, str]]:
+        from anju.core.selectors import dictionary_choices
+
+        return [("", "——请选择——"), *dictionary_choices(dictionary)]
+
+    return forms.ChoiceField(label=label, choices=choices, required=required)
+
+
+class ServiceModelForm(forms.ModelForm):
+    """A ModelForm whose cleaned data goes to a service (which validates and saves)."""
+
+    def service_data(self) -> dict[str, Any]:
+        """The edited fields as service keyword arguments."""
+        return {name: self.cleaned_data[name] for name in self.Meta.fields if name in self.cleaned_data}
+
+    def _post_clean(self) -> None:
+        """The service runs full_clean on the real instance; nothing is validated against a half-built copy."""
+
+
+class ProgramForm(ServiceModelForm):
+    """保障项目 (A.1.1)."""
+
+    class Meta:
+        model = Program
+        fields = ["code", "name", "region_code", "income_class", "special_group", "description", "is_enabled"]
+        help_texts = {"region_code": "12 位行政区划代码，如 341600000000（亳州市）。", "code": "全市唯一，如 BZ-P04。"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region_code"].min_length = 12
+        self.fields["income_class"] = _dictionary_field("收入分类", "income_class")
+        self.fields["special_group"] = _dictionary_field("特殊人群分类", "special_group")
+        self.order_fields(self.Meta.fields)
+
+
+class ModeForm(ServiceModelForm):
+    """保障方式 (A.1.2)."""
+
+    class Meta:
+        model = Mode
+        fields = ["program", "code", "mode", "is_enabled"]
+        help_texts = {"code": "全市唯一，如 BZ-P01-M30。", "program": "新增保障方式时同时建立其保障规则（空白草稿第1版）。"}
+
+    def __init__(self, *args: Any, programs: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if programs is not None:
+            self.fields["program"].queryset = programs
+        self.fields["mode"] = _dictionary_field("保障方式", "security_mode", required=True)
+        if self.instance.pk:
+            self.fields["program"].disabled = True
+        self.order_fields(self.Meta.fields)
+
+
+class SupportProgramForm(ServiceModelForm):
+    """支持项目 (A.1.8)."""
+
+    class Meta:
+        model = SupportProgram
+        fields = ["code", "name", "region_code", "supplier_type", "is_enabled"]
+        help_texts = {"region_code": "12 位行政区划代码。"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["region_code"].min_length = 12
+
+
+class SupportModeForm(ServiceModelForm):
+    """支持对象支持方式 (A.1.9)."""
+
+    class Meta:
+        model = SupportMode
+        fields = ["program", "code", "name", "is_enabled"]
+        help_texts = {"name": "如 税费减免、财政补助、土地划拨。"}
+
+    def __init__(self, *args: Any, programs: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if programs is not None:
+            self.fields["program"].queryset = programs
+        if self.instance.pk:
+            self.fields["program"].disabled = True
+
+
+class SupportConditionForm(ServiceModelForm):
+    """支持对象申请条件 (A.1.10)."""
+
+    class Meta:
+        model = SupportCondition
+        fields = ["code", "name", "detail", "is_enabled"]
+
+
+class SupportStandardForm(ServiceModelForm):
+    """支持对象支持标准 (A.1.11)."""
+
+    class Meta:
+        model = SupportStandard
+        fields = ["code", "current_standard", "applied_standard", "is_enabled"]
+
+
+class OrderingSchemeForm(ServiceModelForm):
+    """轮候排队规则 of a draft version."""
+
+    class Meta:
+        model = OrderingScheme
+        fields = ["name", "tie_breaker", "description"]
+
+
+class OrderingFactorForm(ServiceModelForm):
+    """One line of an ordering scheme: points and/or a priority group when the household's factor matches."""
+
+    class Meta:
+        model = OrderingFactor
+        fields = ["name", "factor", "relation", "value", "points", "priority_group", "sequence"]
+        help_texts = {"value": "是/否因素：1 表示“是”，0 表示“否”。", "points": "满足时加的分数。"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from anju.rules.services.programs import ordering_factor_choices
+
+        self.fields["factor"] = forms.ChoiceField(label="因素", choices=BLANK + ordering_factor_choices())
+        self.order_fields(self.Meta.fields)

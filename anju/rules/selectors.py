@@ -105,3 +105,10 @@ def support_program_list(*, user: Any) -> QuerySet:
     from anju.rules.models import SupportProgram
 
     return _scoped(SupportProgram.objects.all(), user, "region_code")
+
+
+def support_mode_list(*, user: Any) -> QuerySet:
+    """支持方式 (A.1.9) of the visible support programs."""
+    from anju.rules.models import SupportMode
+
+    return _scoped(SupportMode.objects.select_related("program"), user, "program__region_code")

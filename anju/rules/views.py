@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views import View
@@ -19,12 +19,44 @@ from django.views import View
 from anju.core.listing import Column, StaffListView
 from anju.rules import selectors
 from anju.rules.choices import VersionStatus
-from anju.rules.forms import BenefitStandardForm, ConditionForm, EnableForm, ParameterForm, TryForm
-from anju.rules.models import BenefitStandard, Condition
+from anju.rules.forms import (
+    BenefitStandardForm,
+    ConditionForm,
+    EnableForm,
+    ModeForm,
+    OrderingFactorForm,
+    OrderingSchemeForm,
+    ParameterForm,
+    ProgramForm,
+    SupportConditionForm,
+    SupportModeForm,
+    SupportProgramForm,
+    SupportStandardForm,
+    TryForm,
+)
+from anju.rules.models import (
+    BenefitStandard,
+    Condition,
+    OrderingFactor,
+    OrderingScheme,
+    SupportCondition,
+    SupportStandard,
+)
 from anju.rules.permissions import READER_ROLES, can_edit_rules
 from anju.rules.services import rulesets
 from anju.rules.services.evaluation import evaluate_facts, explain_text
-from anju.rules.services.whatif import whatif_compare
+from anju.rules.services.programs import (
+    mode_save,
+    ordering_factor_remove,
+    ordering_factor_save,
+    ordering_scheme_save,
+    program_save,
+    support_condition_save,
+    support_mode_save,
+    support_program_save,
+    support_standard_save,
+)
+from anju.rules.services.whatif import WHATIF_JOB_KIND, whatif_start
 
 NAV = [
     ("规则版本", "rules:index"),
@@ -33,6 +65,7 @@ NAV = [
     ("规则参数", "rules:parameter_list"),
     ("交换信息", "rules:exchange_list"),
     ("支持项目", "rules:support_program_list"),
+    ("支持方式", "rules:support_mode_list"),
 ]
 
 
@@ -75,9 +108,28 @@ class VersionListView(RulesListView):
     ]
 
 
-class ProgramListView(RulesListView):
+class EditableListView(RulesListView):
+    """A rules list whose rows open the edit page and which offers 新增, for the city officer."""
+
+    edit_url_name = ""
+    add_url_name = ""
+
+    def link_for(self, obj: Any) -> str:
+        """The edit page (editors only)."""
+        return reverse(self.edit_url_name, args=[obj.pk]) if can_edit_rules(self.request.user) else ""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """新增 for editors."""
+        context = super().get_context_data(**kwargs)
+        if can_edit_rules(self.request.user):
+            context["create_url_name"] = self.add_url_name
+        return context
+
+
+class ProgramListView(EditableListView):
     """保障项目 (A.1.1)."""
 
+    edit_url_name, add_url_name = "rules:program_edit", "rules:program_add"
     title = "保障项目"
     selector = staticmethod(selectors.program_list)
     export_filename = "保障项目"
@@ -92,9 +144,10 @@ class ProgramListView(RulesListView):
     ]
 
 
-class ModeListView(RulesListView):
+class ModeListView(EditableListView):
     """保障方式 (A.1.2)."""
 
+    edit_url_name, add_url_name = "rules:mode_edit", "rules:mode_add"
     title = "保障方式"
     selector = staticmethod(selectors.mode_list)
     export_filename = "保障方式"
@@ -344,20 +397,59 @@ class TryView(ReaderView):
 
 
 class WhatIfView(ReaderView):
-    """影响评估: how many registered households a version admits or drops compared with the enabled one."""
+    """影响评估: start a background comparison of this version with the enabled one (progress, then counts)."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """Run the comparison (one set-wise query per version) and render the counts."""
-        version = selectors.version_get(user=request.user, pk=pk)
-        try:
-            result = whatif_compare(version=version, user=request.user)
-            error = ""
-        except ValidationError as exc:
-            result, error = None, "；".join(exc.messages)
+    def _render(self, request: HttpRequest, version: Any, error: str = "") -> HttpResponse:
         return render(request, "rules/whatif.html", {
-            "version": version, "result": result, "error": error, "page_title": f"影响评估：{version}",
+            "version": version, "error": error, "page_title": f"影响评估：{version}",
+            "baseline": version.rule_set.enabled_version,
             "breadcrumbs": [*_version_breadcrumbs(version), ("影响评估", "")],
         })
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The start form."""
+        return self._render(request, selectors.version_get(user=request.user, pk=pk))
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Start the job and open its progress page."""
+        version = selectors.version_get(user=request.user, pk=pk)
+        try:
+            job = whatif_start(version=version, user=request.user)
+        except ValidationError as exc:
+            return self._render(request, version, "；".join(exc.messages))
+        return HttpResponseRedirect(reverse("rules:whatif_job", args=[version.pk, job.pk]))
+
+
+def _whatif_job(request: HttpRequest, version_pk: int, pk: int) -> tuple[Any, Any]:
+    from anju.core.selectors import job_get
+
+    version = selectors.version_get(user=request.user, pk=version_pk)
+    job = job_get(user=request.user, pk=pk)
+    if job.kind != WHATIF_JOB_KIND or (job.result and job.result.get("version_id") not in (None, version.pk)):
+        raise Http404("任务不存在。")
+    return version, job
+
+
+class WhatIfJobView(ReaderView):
+    """The 影响评估 job: progress (polled every 2 s), then the counts."""
+
+    def get(self, request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+        """Full page."""
+        version, job = _whatif_job(request, version_pk, pk)
+        return render(request, "rules/whatif_job.html", {
+            "version": version, "job": job, "page_title": f"影响评估：{version}",
+            "breadcrumbs": [*_version_breadcrumbs(version), ("影响评估", reverse("rules:version_whatif", args=[version.pk])),
+                            (f"任务 {job.pk}", "")],
+        })
+
+
+class WhatIfJobProgressView(ReaderView):
+    """The polled fragment."""
+
+    def get(self, request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+        """Fragment."""
+        version, job = _whatif_job(request, version_pk, pk)
+        return render(request, "rules/_whatif_progress.html", {"version": version, "job": job})
 
 
 class ParameterSetView(ReaderView):
@@ -406,9 +498,10 @@ class ExchangeDetailView(ReaderView):
         })
 
 
-class SupportProgramListView(RulesListView):
+class SupportProgramListView(EditableListView):
     """支持项目 (A.1.8)."""
 
+    edit_url_name, add_url_name = "rules:support_program_edit", "rules:support_program_add"
     title = "支持项目"
     selector = staticmethod(selectors.support_program_list)
     export_filename = "支持项目"
@@ -464,6 +557,300 @@ class StandardRemoveView(ReaderView):
         try:
             rulesets.benefit_standard_remove(standard=standard, acting_user=request.user)
             messages.success(request, "已删除保障标准。")
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        return HttpResponseRedirect(version.get_absolute_url())
+
+
+# --- edit pages: programs, modes, support programs (A.1.1, A.1.2, A.1.8–A.1.11), ordering schemes ----------
+
+
+def _editor_prefix(user: Any) -> str:
+    from anju.core.scoping import jurisdiction_prefix
+
+    if not can_edit_rules(user):
+        raise PermissionDenied("只有市保障处可以修改保障规则。")
+    return jurisdiction_prefix(user) or ""
+
+
+class EditView(ReaderView):
+    """A create/edit form whose data a service saves; errors stay on the form with what was typed.
+
+    Subclasses set `form_class`, `title`, and implement `load` (→ (parent, instance)), `call` and
+    `done_url`; `form_kwargs` adds form arguments; `back` gives the breadcrumbs' list page.
+    """
+
+    form_class: Any = None
+    title = ""
+    back: tuple[str, str] = ("保障规则", "rules:index")
+
+    def load(self, request: HttpRequest, **kwargs: Any) -> tuple[Any, Any]:
+        """(parent, instance) — instance None when creating."""
+        raise NotImplementedError
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """The service call."""
+        raise NotImplementedError
+
+    def done_url(self, parent: Any, saved: Any) -> str:
+        """Where to go after saving."""
+        return reverse(self.back[1])
+
+    def form_kwargs(self, request: HttpRequest, parent: Any) -> dict[str, Any]:
+        """Extra form arguments."""
+        return {}
+
+    def page_title(self, parent: Any, instance: Any) -> str:
+        """修改… / 新增…."""
+        return f"修改{self.title}：{instance}" if instance is not None else f"新增{self.title}"
+
+    def crumbs(self, parent: Any, instance: Any) -> list[tuple[str, Any]]:
+        """Breadcrumbs."""
+        return [(self.back[0], reverse(self.back[1])), (self.page_title(parent, instance), "")]
+
+    def _render(self, request: HttpRequest, form: Any, parent: Any, instance: Any) -> HttpResponse:
+        return render(request, "core/form.html", {
+            "form": form, "page_title": self.page_title(parent, instance), "cancel_url": self.done_url(parent, instance),
+            "breadcrumbs": self.crumbs(parent, instance),
+        })
+
+    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """The form."""
+        _editor_prefix(request.user)
+        parent, instance = self.load(request, **kwargs)
+        form = self.form_class(instance=instance, **self.form_kwargs(request, parent))
+        return self._render(request, form, parent, instance)
+
+    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
+        """Validate, call the service, or show the errors."""
+        _editor_prefix(request.user)
+        parent, instance = self.load(request, **kwargs)
+        form = self.form_class(request.POST, instance=instance, **self.form_kwargs(request, parent))
+        if form.is_valid():
+            try:
+                saved = self.call(request, parent, instance, form.service_data())
+            except ValidationError as exc:
+                _errors_to_form(form, exc)
+            else:
+                messages.success(request, f"已保存{self.title}。")
+                return HttpResponseRedirect(self.done_url(parent, saved))
+        return self._render(request, form, parent, instance)
+
+
+def _editable_programs(request: HttpRequest) -> Any:
+    return selectors.program_list(user=request.user).filter(region_code__startswith=_editor_prefix(request.user))
+
+
+def _editable_support_programs(request: HttpRequest) -> Any:
+    return selectors.support_program_list(user=request.user).filter(region_code__startswith=_editor_prefix(request.user))
+
+
+class ProgramEditView(EditView):
+    """新增/修改保障项目."""
+
+    form_class, title, back = ProgramForm, "保障项目", ("保障项目", "rules:program_list")
+
+    def load(self, request: HttpRequest, pk: int | None = None) -> tuple[Any, Any]:
+        """The program (editable ones only)."""
+        return None, get_object_or_404(_editable_programs(request), pk=pk) if pk else None
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """program_save."""
+        return program_save(acting_user=request.user, program=instance, **data)
+
+
+class ModeEditView(EditView):
+    """新增/修改保障方式."""
+
+    form_class, title, back = ModeForm, "保障方式", ("保障方式", "rules:mode_list")
+
+    def load(self, request: HttpRequest, pk: int | None = None) -> tuple[Any, Any]:
+        """The mode (of an editable program)."""
+        if not pk:
+            return None, None
+        modes = selectors.mode_list(user=request.user).filter(program__in=_editable_programs(request))
+        return None, get_object_or_404(modes, pk=pk)
+
+    def form_kwargs(self, request: HttpRequest, parent: Any) -> dict[str, Any]:
+        """Only programs the officer may edit."""
+        return {"programs": _editable_programs(request)}
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """mode_save."""
+        return mode_save(acting_user=request.user, instance=instance, **data)
+
+
+class SupportProgramEditView(EditView):
+    """新增/修改支持项目 (A.1.8)."""
+
+    form_class, title, back = SupportProgramForm, "支持项目", ("支持项目", "rules:support_program_list")
+
+    def load(self, request: HttpRequest, pk: int | None = None) -> tuple[Any, Any]:
+        """The support program."""
+        return None, get_object_or_404(_editable_support_programs(request), pk=pk) if pk else None
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """support_program_save."""
+        return support_program_save(acting_user=request.user, support_program=instance, **data)
+
+
+class SupportModeEditView(EditView):
+    """新增/修改支持方式 (A.1.9)."""
+
+    form_class, title, back = SupportModeForm, "支持方式", ("支持方式", "rules:support_mode_list")
+
+    def load(self, request: HttpRequest, pk: int | None = None) -> tuple[Any, Any]:
+        """The support mode (of an editable support program)."""
+        if not pk:
+            return None, None
+        modes = selectors.support_mode_list(user=request.user).filter(program__in=_editable_support_programs(request))
+        return None, get_object_or_404(modes, pk=pk)
+
+    def form_kwargs(self, request: HttpRequest, parent: Any) -> dict[str, Any]:
+        """Only support programs the officer may edit."""
+        return {"programs": _editable_support_programs(request)}
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """support_mode_save."""
+        return support_mode_save(acting_user=request.user, support_mode=instance, **data)
+
+    def done_url(self, parent: Any, saved: Any) -> str:
+        """The support mode page."""
+        return reverse("rules:support_mode_detail", args=[saved.pk]) if saved is not None else reverse(self.back[1])
+
+
+class SupportPartEditView(EditView):
+    """新增/修改 a condition (A.1.10) or standard (A.1.11) of a support mode."""
+
+    model: Any = None
+    service: Any = None
+    instance_kwarg = ""
+
+    def load(self, request: HttpRequest, mode_pk: int, pk: int | None = None) -> tuple[Any, Any]:
+        """(support mode, the condition/standard)."""
+        modes = selectors.support_mode_list(user=request.user).filter(program__in=_editable_support_programs(request))
+        mode = get_object_or_404(modes, pk=mode_pk)
+        return mode, get_object_or_404(self.model, pk=pk, mode=mode) if pk else None
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """support_condition_save / support_standard_save."""
+        return type(self).service(acting_user=request.user, support_mode=parent, **{self.instance_kwarg: instance}, **data)
+
+    def done_url(self, parent: Any, saved: Any) -> str:
+        """The support mode page."""
+        return reverse("rules:support_mode_detail", args=[parent.pk])
+
+    def crumbs(self, parent: Any, instance: Any) -> list[tuple[str, Any]]:
+        """Support modes → the mode → this form."""
+        return [("支持方式", reverse("rules:support_mode_list")), (str(parent), self.done_url(parent, None)),
+                (self.page_title(parent, instance), "")]
+
+
+class SupportConditionEditView(SupportPartEditView):
+    """新增/修改支持对象申请条件 (A.1.10)."""
+
+    form_class, title, model, instance_kwarg = SupportConditionForm, "支持对象申请条件", SupportCondition, "support_condition"
+    service = staticmethod(support_condition_save)
+
+
+class SupportStandardEditView(SupportPartEditView):
+    """新增/修改支持对象支持标准 (A.1.11)."""
+
+    form_class, title, model, instance_kwarg = SupportStandardForm, "支持对象支持标准", SupportStandard, "support_standard"
+    service = staticmethod(support_standard_save)
+
+
+class SupportModeListView(RulesListView):
+    """支持方式 (A.1.9)."""
+
+    title = "支持方式"
+    selector = staticmethod(selectors.support_mode_list)
+    export_filename = "支持方式"
+    columns = [
+        Column("支持方式编号", "code", link=True),
+        Column("支持项目", "program.name"),
+        Column("支持方式", "name"),
+        Column("是否启用", "is_enabled"),
+        Column("启用时间", "enabled_at"),
+    ]
+
+    def link_for(self, obj: Any) -> str:
+        """The support mode page."""
+        return reverse("rules:support_mode_detail", args=[obj.pk])
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        """新增 for editors."""
+        context = super().get_context_data(**kwargs)
+        if can_edit_rules(self.request.user):
+            context["create_url_name"] = "rules:support_mode_add"
+        return context
+
+
+class SupportModeDetailView(ReaderView):
+    """A support mode with its conditions (A.1.10) and standards (A.1.11)."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render."""
+        mode = get_object_or_404(selectors.support_mode_list(user=request.user), pk=pk)
+        return render(request, "rules/support_mode_detail.html", {
+            "mode": mode, "page_title": f"支持方式：{mode}", "can_edit": can_edit_rules(request.user),
+            "conditions": mode.conditions.all(), "standards": mode.standards.all(),
+            "breadcrumbs": [("支持方式", reverse("rules:support_mode_list")), (str(mode), "")],
+        })
+
+
+class SchemeEditView(EditView):
+    """修改轮候排队规则 of a draft version (created when missing)."""
+
+    form_class, title = OrderingSchemeForm, "轮候排队规则"
+
+    def load(self, request: HttpRequest, version_pk: int) -> tuple[Any, Any]:
+        """(version, its scheme or None)."""
+        version = selectors.version_get(user=request.user, pk=version_pk)
+        return version, OrderingScheme.objects.filter(version=version).first()
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """ordering_scheme_save."""
+        return ordering_scheme_save(version=parent, acting_user=request.user, **data)
+
+    def done_url(self, parent: Any, saved: Any) -> str:
+        """The version page."""
+        return parent.get_absolute_url()
+
+    def crumbs(self, parent: Any, instance: Any) -> list[tuple[str, Any]]:
+        """Version → this form."""
+        return [*_version_breadcrumbs(parent), (self.page_title(parent, instance), "")]
+
+
+class OrderingFactorEditView(SchemeEditView):
+    """添加/修改 a line of a draft version's ordering scheme."""
+
+    form_class, title = OrderingFactorForm, "排队因素"
+
+    def load(self, request: HttpRequest, version_pk: int, pk: int | None = None) -> tuple[Any, Any]:
+        """(version, the line or None)."""
+        version = selectors.version_get(user=request.user, pk=version_pk)
+        instance = get_object_or_404(OrderingFactor, pk=pk, scheme__version=version) if pk else None
+        return version, instance
+
+    def call(self, request: HttpRequest, parent: Any, instance: Any, data: dict[str, Any]) -> Any:
+        """ordering_factor_save (the scheme is created with a default name when missing)."""
+        scheme = OrderingScheme.objects.filter(version=parent).first()
+        if scheme is None:
+            scheme = ordering_scheme_save(version=parent, acting_user=request.user, name=f"{parent.rule_set.name}轮候排序")
+        return ordering_factor_save(scheme=scheme, acting_user=request.user, ordering_factor=instance, **data)
+
+
+class OrderingFactorRemoveView(ReaderView):
+    """Remove a line of a draft version's ordering scheme."""
+
+    def post(self, request: HttpRequest, version_pk: int, pk: int) -> HttpResponse:
+        """ordering_factor_remove."""
+        version = selectors.version_get(user=request.user, pk=version_pk)
+        line = get_object_or_404(OrderingFactor, pk=pk, scheme__version=version)
+        try:
+            ordering_factor_remove(ordering_factor=line, acting_user=request.user)
+            messages.success(request, "已删除排队因素。")
         except ValidationError as exc:
             messages.error(request, "；".join(exc.messages))
         return HttpResponseRedirect(version.get_absolute_url())

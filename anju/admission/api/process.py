@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.request import Request
@@ -175,8 +175,9 @@ class ReviewBatchView(APIView):
         return Response(BatchRowSerializer(data, many=True).data)
 
 
+@extend_schema_serializer(component_name="HouseholdVerification")
 class VerificationSerializer(serializers.ModelSerializer):
-    """A verification request (read)."""
+    """A verification request (read); component `HouseholdVerification` (distribution has its own `Verification`)."""
 
     application_number = serializers.CharField(source="application.number", read_only=True)
     applicant_name = serializers.CharField(source="application.applicant_name", read_only=True)
@@ -301,10 +302,16 @@ class ReportSerializer(serializers.ModelSerializer):
     """核查报告."""
 
     conclusion_name = serializers.CharField(source="get_conclusion_display", read_only=True)
+    archive_file = serializers.PrimaryKeyRelatedField(
+        read_only=True, help_text="核查报告PDF的电子档案文件 ID（下载：/api/v1/archive/files/{id}/download/ 或页面“下载PDF”）"
+    )
 
     class Meta:
         model = VerificationReport
-        fields = ["id", "number", "application", "conclusion", "conclusion_name", "opinion", "concluded_by", "concluded_at"]
+        fields = [
+            "id", "number", "application", "conclusion", "conclusion_name", "opinion", "concluded_by", "concluded_at",
+            "archive_file",
+        ]
         read_only_fields = fields
 
 

@@ -44,7 +44,8 @@ class MemberSerializer(serializers.ModelSerializer):
         fields = [
             "id", "sequence", "is_applicant", "relation", "relation_name", "name", "id_type", "id_number_masked",
             "sex", "sex_name", "birth_date", "ethnicity", "hukou_type", "phone_masked", "employment_status",
-            "employment_status_name", "employer", "education", "marital_status", "annual_income",
+            "employment_status_name", "employer", "education", "graduation_date", "marital_status", "annual_income",
+            "social_insurance_months",
             "disability_type", "disability_level", "review_status",
         ]
         read_only_fields = fields
@@ -125,7 +126,7 @@ def _write_fields(model: type, names: frozenset[str]) -> dict[str, serializers.F
             fields[model_field.name] = serializers.DecimalField(
                 max_digits=model_field.max_digits, decimal_places=model_field.decimal_places, required=False, allow_null=True, help_text=label
             )
-        elif internal in ("PositiveSmallIntegerField", "IntegerField"):
+        elif internal in ("PositiveSmallIntegerField", "PositiveIntegerField", "IntegerField"):
             fields[model_field.name] = serializers.IntegerField(required=False, allow_null=True, help_text=label)
         elif internal == "DateField":
             fields[model_field.name] = serializers.DateField(required=False, allow_null=True, help_text=label)

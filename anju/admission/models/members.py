@@ -35,6 +35,9 @@ class Member(ApplicationPart):
     employer_type = DictionaryCodeField("单位性质", dictionary="employer_type", blank=True)
     occupation_type = DictionaryCodeField("职业性质", dictionary="occupation_type", blank=True)
     education = DictionaryCodeField("文化程度", dictionary="education", blank=True)
+    graduation_date = models.DateField(
+        "毕业日期", null=True, blank=True, help_text="最高学历毕业日期；保障规则据此计算毕业年限。"
+    )
     marital_status = DictionaryCodeField("婚姻状况", dictionary="marital_status", blank=True)
     annual_income = models.DecimalField("年收入", default=0, **MONEY)
     special_person_code = DictionaryCodeField("特殊人员代码", dictionary="special_group", blank=True)
@@ -57,6 +60,9 @@ class Member(ApplicationPart):
     maternity_insurance_number = EncryptedTextField("生育保险号", blank=True, default="")
     injury_insurance_number = EncryptedTextField("工伤保险号", blank=True, default="")
     combined_insurance_number = EncryptedTextField("五保合一号", blank=True, default="")
+    social_insurance_months = models.PositiveSmallIntegerField(
+        "连续缴纳社保月数", null=True, blank=True, help_text="截至申请时在本市连续缴纳社会保险的月数。"
+    )
     provident_fund_account = EncryptedTextField("公积金账号", blank=True, default="")
     provident_fund_account_index = models.CharField("公积金账号索引", max_length=64, blank=True, editable=False)
     five_guarantees_certificate = models.CharField("五保证编号", max_length=40, blank=True)

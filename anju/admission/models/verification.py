@@ -108,6 +108,10 @@ class VerificationReport(RegionScopedModel):
         settings.AUTH_USER_MODEL, verbose_name="认定人", on_delete=models.PROTECT, related_name="+"
     )
     concluded_at = models.DateTimeField("认定时间")
+    archive_file = models.ForeignKey(
+        "archive.ArchiveFile", verbose_name="核查报告PDF", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "核查报告"

@@ -13,7 +13,7 @@ from anju.admission import events
 from anju.admission.choices import FINISHED_STATUSES, ID_TYPE_RESIDENT, RELATION_SELF, ApplicationStatus
 from anju.admission.models import Application, Member
 from anju.admission.permissions import household_edit_check
-from anju.admission.services.benefits import double_benefit_conflicts
+from anju.admission.services.benefits import admission_refusals
 from anju.admission.services.common import (
     Errors,
     application_totals_refresh,
@@ -110,7 +110,7 @@ def _duplicate_check(errors: Errors, application: Application) -> None:
     if other is not None:
         errors.add("id_number", f"该证件号码已有未办结的申请（申请编号 {other.number}）。")
         return
-    for reason in double_benefit_conflicts(id_number_indexes=[application.id_number_index], exclude_application_id=application.pk):
+    for reason in admission_refusals(id_number_indexes=[application.id_number_index], exclude_application_id=application.pk):
         errors.add("id_number", reason)
 
 
@@ -174,7 +174,7 @@ def application_create(
 def application_update(*, application: Application, acting_user: Any, **fields: Any) -> Application:
     """Change the basic information of a draft; the applicant member follows name, ID and phone."""
     unknown_fields_check(fields, APPLICATION_FIELDS)
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     editable_check(application, acting_user)
     changed = sorted(name for name, value in fields.items() if getattr(application, name) != value)
     for name, value in fields.items():
@@ -209,12 +209,12 @@ def application_submit(*, application: Application, acting_user: Any) -> Applica
     """Submit a draft (start the admission process) or a returned application (complete 补正材料)."""
     from anju.admission.services.process import application_workflow_start, open_task
 
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     editable_check(application, acting_user)
     indexes = list(application.members.values_list("id_number_index", flat=True))
     if not indexes:
         raise ValidationError("申请家庭至少应有一名成员。")
-    conflicts = double_benefit_conflicts(id_number_indexes=indexes, exclude_application_id=application.pk)
+    conflicts = admission_refusals(id_number_indexes=indexes, exclude_application_id=application.pk)
     if conflicts:
         raise ValidationError(conflicts)
     correction = open_task(application, node_code="correct") if application.status == ApplicationStatus.RETURNED else None
@@ -238,7 +238,7 @@ def application_submit(*, application: Application, acting_user: Any) -> Applica
 @transaction.atomic
 def application_delete(*, application: Application, acting_user: Any) -> Application:
     """Delete a draft (soft: it can be restored); a submitted application cannot be deleted."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     household_edit_check(acting_user, application.region_code)
     if application.is_deleted:
         raise ValidationError("该申请已删除。")
@@ -254,7 +254,7 @@ def application_delete(*, application: Application, acting_user: Any) -> Applica
 @transaction.atomic
 def application_restore(*, application: Application, acting_user: Any) -> Application:
     """Bring a deleted draft back."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     household_edit_check(acting_user, application.region_code)
     if not application.is_deleted:
         raise ValidationError("该申请未被删除，无需恢复。")

@@ -56,3 +56,12 @@ def double_benefit_conflicts(*, id_number_indexes: Iterable[str], exclude_applic
             f"保障状态：{code_name(entry, 'security_state')}），不能重复享受住房保障。"
         )
     return reasons
+
+
+def admission_refusals(*, id_number_indexes: Iterable[str], exclude_application_id: int | None = None) -> list[str]:
+    """Every reason to refuse these people: double benefit, then the registered application blockers (失信惩戒 …)."""
+    from anju.admission.blockers import application_blocker_reasons
+
+    indexes = list(id_number_indexes)
+    reasons = double_benefit_conflicts(id_number_indexes=indexes, exclude_application_id=exclude_application_id)
+    return reasons + application_blocker_reasons(indexes)

@@ -103,7 +103,7 @@ def _next_sequence(queryset: Any) -> int:
 def dwelling_add(*, application: Application, acting_user: Any, **fields: Any) -> Dwelling:
     """Add a dwelling to a draft application."""
     unknown_fields_check(fields, DWELLING_FIELDS)
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     editable_check(application, acting_user)
     errors = Errors()
     dwelling = Dwelling(application=application, **fields)
@@ -120,7 +120,7 @@ def dwelling_add(*, application: Application, acting_user: Any, **fields: Any) -
 def dwelling_update(*, dwelling: Dwelling, acting_user: Any, **fields: Any) -> Dwelling:
     """Change a dwelling of a draft application."""
     unknown_fields_check(fields, DWELLING_FIELDS)
-    application = Application.objects.select_for_update().get(pk=dwelling.application_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=dwelling.application_id)
     editable_check(application, acting_user)
     dwelling = Dwelling.objects.get(pk=dwelling.pk)
     for name, value in fields.items():
@@ -137,7 +137,7 @@ def dwelling_update(*, dwelling: Dwelling, acting_user: Any, **fields: Any) -> D
 @transaction.atomic
 def dwelling_remove(*, dwelling: Dwelling, acting_user: Any) -> None:
     """Remove a dwelling from a draft application."""
-    application = Application.objects.select_for_update().get(pk=dwelling.application_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=dwelling.application_id)
     editable_check(application, acting_user)
     sequence = dwelling.sequence
     Dwelling.objects.filter(pk=dwelling.pk).delete()
@@ -149,7 +149,7 @@ def dwelling_remove(*, dwelling: Dwelling, acting_user: Any) -> None:
 def asset_add(*, application: Application, acting_user: Any, **fields: Any) -> Asset:
     """Add an asset to a draft application."""
     unknown_fields_check(fields, ASSET_FIELDS)
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     editable_check(application, acting_user)
     errors = Errors()
     asset = Asset(application=application, **fields)
@@ -165,7 +165,7 @@ def asset_add(*, application: Application, acting_user: Any, **fields: Any) -> A
 def asset_update(*, asset: Asset, acting_user: Any, **fields: Any) -> Asset:
     """Change an asset of a draft application."""
     unknown_fields_check(fields, ASSET_FIELDS)
-    application = Application.objects.select_for_update().get(pk=asset.application_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=asset.application_id)
     editable_check(application, acting_user)
     asset = Asset.objects.get(pk=asset.pk)
     for name, value in fields.items():
@@ -181,7 +181,7 @@ def asset_update(*, asset: Asset, acting_user: Any, **fields: Any) -> Asset:
 @transaction.atomic
 def asset_remove(*, asset: Asset, acting_user: Any) -> None:
     """Remove an asset from a draft application."""
-    application = Application.objects.select_for_update().get(pk=asset.application_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=asset.application_id)
     editable_check(application, acting_user)
     sequence = asset.sequence
     Asset.objects.filter(pk=asset.pk).delete()

@@ -8,11 +8,12 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from anju.admission import events
 from anju.admission.choices import APPLICANT_RELATIONS, MAX_MEMBERS, RELATION_HEAD, RELATION_SELF
 from anju.admission.models import Application, Member
-from anju.admission.services.benefits import double_benefit_conflicts
+from anju.admission.services.benefits import admission_refusals
 from anju.admission.services.common import (
     Errors,
     application_totals_refresh,
@@ -42,6 +43,7 @@ MEMBER_FIELDS = frozenset(
         "employer_type",
         "occupation_type",
         "education",
+        "graduation_date",
         "marital_status",
         "annual_income",
         "special_person_code",
@@ -64,6 +66,7 @@ MEMBER_FIELDS = frozenset(
         "maternity_insurance_number",
         "injury_insurance_number",
         "combined_insurance_number",
+        "social_insurance_months",
         "provident_fund_account",
         "five_guarantees_certificate",
         "hardship_certificate",
@@ -71,6 +74,31 @@ MEMBER_FIELDS = frozenset(
 )
 # The applicant's identity is edited on the application, so it stays the same on both.
 APPLICANT_LOCKED_FIELDS = frozenset({"name", "id_type", "id_number", "phone"})
+
+
+MAX_SOCIAL_INSURANCE_MONTHS = 720
+
+
+def _history_check(errors: Errors, member: Member) -> None:
+    """毕业日期 and 连续缴纳社保月数 must fit the member's life (checked after the birth date is known)."""
+    graduated = member.graduation_date if isinstance(member.graduation_date, date) else None
+    birth = member.birth_date if isinstance(member.birth_date, date) else None
+    if graduated is not None:
+        if graduated > timezone.localdate():
+            errors.add("graduation_date", "毕业日期不能晚于今天；尚未毕业的请不填。")
+        elif birth is not None and graduated < date(birth.year + 10, birth.month, 1):
+            errors.add("graduation_date", "毕业日期应在出生满10周岁之后，请核对。")
+    months = member.social_insurance_months
+    if months is not None:
+        if not isinstance(months, int) or months < 0:
+            errors.add("social_insurance_months", "连续缴纳社保月数应为不小于0的整数。")
+        elif months > MAX_SOCIAL_INSURANCE_MONTHS:
+            errors.add("social_insurance_months", f"连续缴纳社保月数不能超过{MAX_SOCIAL_INSURANCE_MONTHS}个月。")
+        elif birth is not None:
+            today = timezone.localdate()
+            working_months = (today.year - birth.year - 16) * 12 + today.month - birth.month
+            if months > max(working_months, 0):
+                errors.add("social_insurance_months", "连续缴纳社保月数超过了该成员满16周岁以来的月数，请核对。")
 
 
 def _member_check(errors: Errors, member: Member) -> None:
@@ -92,6 +120,7 @@ def _member_check(errors: Errors, member: Member) -> None:
     member.provident_fund_account_index = blind_index(member.provident_fund_account, purpose="account")
     if member.annual_income is not None and member.annual_income < 0:
         errors.add("annual_income", "年收入不能为负数。")
+    _history_check(errors, member)
     if member.relation == RELATION_SELF and not member.is_applicant:
         errors.add("relation", "“本人”只能是申请人；其他成员请填写与户主的关系。")
     if member.is_applicant and member.relation not in APPLICANT_RELATIONS:
@@ -102,7 +131,7 @@ def _member_check(errors: Errors, member: Member) -> None:
     if member.id_number_index and others.filter(id_number_index=member.id_number_index).exists():
         errors.add("id_number", "该证件号码已在本户成员中。")
     elif member.id_number_index and not member.is_applicant:
-        for reason in double_benefit_conflicts(
+        for reason in admission_refusals(
             id_number_indexes=[member.id_number_index], exclude_application_id=member.application_id
         ):
             errors.add("id_number", reason)
@@ -117,7 +146,7 @@ def member_add(
 ) -> Member:
     """Add a member (not the applicant, who is added with the application) to a draft."""
     unknown_fields_check(fields, MEMBER_FIELDS)
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     editable_check(application, acting_user)
     errors = Errors()
     count = application.members.count()
@@ -137,7 +166,7 @@ def member_add(
 def member_update(*, member: Member, acting_user: Any, **fields: Any) -> Member:
     """Change a member of a draft; the applicant's name, ID and phone are changed on the application."""
     unknown_fields_check(fields, MEMBER_FIELDS)
-    application = Application.objects.select_for_update().get(pk=member.application_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=member.application_id)
     editable_check(application, acting_user)
     member = Member.objects.get(pk=member.pk)
     errors = Errors()
@@ -164,7 +193,7 @@ def member_update(*, member: Member, acting_user: Any, **fields: Any) -> Member:
 @transaction.atomic
 def member_remove(*, member: Member, acting_user: Any) -> None:
     """Remove a member from a draft (never the applicant)."""
-    application = Application.objects.select_for_update().get(pk=member.application_id)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=member.application_id)
     editable_check(application, acting_user)
     if member.is_applicant:
         raise ValidationError("申请人不能从家庭成员中删除。")

@@ -28,7 +28,7 @@ def business_number_block(*, kind: str, region_code: str, year: int, count: int,
                 BusinessSequence.objects.get_or_create(**lookup)
         except IntegrityError:
             pass  # created by a concurrent caller
-        sequence = BusinessSequence.objects.select_for_update().get(**lookup)
+        sequence = BusinessSequence.objects.select_for_update(of=("self",)).get(**lookup)
         BusinessSequence.objects.filter(pk=sequence.pk).update(last_value=F("last_value") + count)
         last = BusinessSequence.objects.values_list("last_value", flat=True).get(pk=sequence.pk)
     if last >= 10**width:

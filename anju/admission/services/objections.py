@@ -88,7 +88,7 @@ def objection_verify(*, objection: Objection, verification_method: str, verifica
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        locked = Objection.objects.select_for_update().get(pk=objection.pk)
+        locked = Objection.objects.select_for_update(of=("self",)).get(pk=objection.pk)
         locked.verification_method = verification_method.strip()
         locked.verification_result = verification_result
         locked.verification_note = (verification_note or "").strip()
@@ -122,7 +122,7 @@ def objection_decide(*, objection: Objection, upheld: bool, decision_note: str, 
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        locked = Objection.objects.select_for_update().get(pk=objection.pk)
+        locked = Objection.objects.select_for_update(of=("self",)).get(pk=objection.pk)
         now = timezone.now()
         locked.status = ObjectionStatus.UPHELD if upheld else ObjectionStatus.DISMISSED
         locked.decision_note, locked.decided_at, locked.decided_by = decision_note.strip(), now, acting_user

@@ -175,7 +175,7 @@ def plan_adjust(*, plan: ProposedPlan, acting_user: Any, standard_amount: Decima
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        locked = ProposedPlan.objects.select_for_update().get(pk=plan.pk)
+        locked = ProposedPlan.objects.select_for_update(of=("self",)).get(pk=plan.pk)
         before = {
             f: str(getattr(locked, f)) for f in ("standard_amount", "subsidy_amount", "allocated_area", "unit_layout")
         }

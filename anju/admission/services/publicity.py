@@ -100,7 +100,7 @@ def publicity_publish(*, publicity: Publicity, acting_user: Any) -> Publicity:
     """草稿 → 公示中."""
     publicity_write_check(acting_user, publicity.region_code)
     with transaction.atomic():
-        locked = Publicity.objects.select_for_update().get(pk=publicity.pk)
+        locked = Publicity.objects.select_for_update(of=("self",)).get(pk=publicity.pk)
         if locked.status != PublicityStatus.DRAFT:
             raise ValidationError(f"公示处于“{locked.get_status_display()}”状态，不能发布。")
         if not locked.entries.exists():
@@ -120,7 +120,7 @@ def publicity_close(*, publicity: Publicity, acting_user: Any, today: date | Non
     publicity_write_check(acting_user, publicity.region_code)
     today = today or timezone.localdate()
     with transaction.atomic():
-        locked = Publicity.objects.select_for_update().get(pk=publicity.pk)
+        locked = Publicity.objects.select_for_update(of=("self",)).get(pk=publicity.pk)
         if locked.status != PublicityStatus.PUBLISHED:
             raise ValidationError(f"公示处于“{locked.get_status_display()}”状态，不能结束。")
         if today <= locked.end_date:

@@ -172,7 +172,7 @@ def register_entry_state_set(*, entry: RegisterEntry, security_state: str, actin
         raise ValidationError({"security_state": ["该家庭已退出保障，保障状态不能再变更。"]})
     on_date = on_date or timezone.localdate()
     with transaction.atomic():
-        locked = RegisterEntry.objects.select_for_update().get(pk=entry.pk)
+        locked = RegisterEntry.objects.select_for_update(of=("self",)).get(pk=entry.pk)
         previous = locked.security_state
         locked.security_state = security_state
         if implemented_mode:

@@ -108,7 +108,7 @@ def supplier_review(*, approval: SupplierUnitApproval | SupplierPersonApproval, 
         raise ValidationError(errors)
     model = type(approval)
     with transaction.atomic():
-        locked = model.objects.select_for_update().get(pk=approval.pk)
+        locked = model.objects.select_for_update(of=("self",)).get(pk=approval.pk)
         locked.status = SupplierApprovalStatus.APPROVED if approve else SupplierApprovalStatus.REJECTED
         locked.approved_amount = approved_amount if approve else None
         locked.review_opinion = (opinion or "").strip()

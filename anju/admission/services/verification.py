@@ -78,7 +78,7 @@ def verification_assign(
     """核查指派: ask a partner department (or one staff member) to check income, assets, housing, hukou …."""
     from anju.accounts.models import OrganisationKind
 
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     _reviewer_check(acting_user, application, ASSIGNER_ROLES)
     _stage_check(application)
     errors = Errors()
@@ -148,7 +148,7 @@ def verification_answer(
     *, verification: Verification, result: str, acting_user: Any, result_detail: str = "", attachments: Any = ()
 ) -> Verification:
     """核查结果: the assigned department or person answers with a result, a note and proof files."""
-    verification = Verification.objects.select_for_update().select_related("application").get(pk=verification.pk)
+    verification = Verification.objects.select_for_update(of=("self",)).select_related("application").get(pk=verification.pk)
     if not can_answer(acting_user, verification):
         raise PermissionDenied("该核查请求不是指派给您或您所在部门的。")
     if verification.status != VerificationStatus.ASSIGNED:
@@ -189,7 +189,7 @@ def verification_answer(
 @transaction.atomic
 def verification_cancel(*, verification: Verification, acting_user: Any, reason: str) -> Verification:
     """Withdraw a request that is no longer needed (reason required)."""
-    verification = Verification.objects.select_for_update().select_related("application").get(pk=verification.pk)
+    verification = Verification.objects.select_for_update(of=("self",)).select_related("application").get(pk=verification.pk)
     _reviewer_check(acting_user, verification.application, ASSIGNER_ROLES)
     if verification.status != VerificationStatus.ASSIGNED:
         raise ValidationError(f"该核查请求{verification.get_status_display()}，不能撤销。")
@@ -205,7 +205,7 @@ def verification_cancel(*, verification: Verification, acting_user: Any, reason:
 @transaction.atomic
 def verification_conclude(*, application: Application, conclusion: str, opinion: str, acting_user: Any) -> VerificationReport:
     """核查结论认定: after every request is answered, the reviewer decides and a report is numbered."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
+    application = Application.objects.select_for_update(of=("self",)).get(pk=application.pk)
     _reviewer_check(acting_user, application, CONCLUDER_ROLES)
     _stage_check(application)
     errors = Errors()
@@ -233,4 +233,69 @@ def verification_conclude(*, application: Application, conclusion: str, opinion:
         events.APPLICATION_CREATED, user=acting_user, obj=report,
         detail={"report": report.number, "application": application.number, "conclusion": conclusion},
     )  # fmt: skip
+    report.archive_file = verification_report_archive(report=report, acting_user=acting_user)
+    report.save(update_fields=["archive_file"])
     return report
+
+
+REPORT_DOCUMENT = "admission_verification_report"
+REPORT_FILE_TYPE = "99"  # 其他 (the e-archive has no own type for 核查报告; 08 is for notices)
+REPORT_STAGE = "review"
+
+
+def verification_report_context(report: VerificationReport) -> dict[str, Any]:
+    """The values of the 核查报告 template (plain strings and lists, as the sandboxed template wants)."""
+    from anju.admission.services.process import rule_check_latest
+    from anju.admission.services.registration import _department
+    from anju.admission.validation import code_name
+
+    application = report.application
+    items = []
+    for item in application.verifications.select_related("assignee", "assignee_organisation").order_by("id"):
+        answered = timezone.localtime(item.answered_at).strftime("%Y-%m-%d %H:%M") if item.answered_at else "—"
+        items.append({
+            "number": item.number, "kind": item.get_kind_display(), "assignee": item.assignee_label,
+            "result": code_name(item, "result") or item.get_status_display(), "detail": item.result_detail,
+            "answered_at": answered,
+        })  # fmt: skip
+    check = rule_check_latest(application) or {}
+    ok = bool(check.get("available", True) and check.get("ok"))
+    concluded = timezone.localtime(report.concluded_at)
+    return {
+        "report_number": report.number,
+        "application_number": application.number,
+        "applicant_name": application.applicant_name,
+        "id_number_masked": application.id_number_masked,
+        "household_size": application.household_size,
+        "income_total": str(application.income_total),
+        "income_per_capita": str(application.income_per_capita),
+        "floor_area_per_capita": str(application.floor_area_per_capita),
+        "verifications": items,
+        "rule_decision": check.get("decision", "") if ok else "",
+        "rule_lines": [i.get("text", "") for i in check.get("items", [])] if ok else [],
+        "conclusion": report.get_conclusion_display(),
+        "opinion": report.opinion,
+        "concluded_by": str(report.concluded_by),
+        "concluded_date": f"{concluded.year}年{concluded.month}月{concluded.day}日",
+        "department": _department(application),
+    }
+
+
+def verification_report_pdf(report: VerificationReport) -> tuple[str, bytes]:
+    """(title, PDF bytes) of a 核查报告 from its editable template."""
+    from anju.core.documents import document_render
+
+    return document_render(code=REPORT_DOCUMENT, context=verification_report_context(report))
+
+
+def verification_report_archive(*, report: VerificationReport, acting_user: Any) -> Any:
+    """Render the 核查报告 as PDF and store it in the application's e-archive (type 其他, stage 审核)."""
+    from django.core.files.base import ContentFile
+
+    from anju.archive.services import archive_file_upload
+
+    title, pdf = verification_report_pdf(report)
+    return archive_file_upload(
+        owner=report.application, uploaded_file=ContentFile(pdf, name=f"{report.number}.pdf"),
+        file_type=REPORT_FILE_TYPE, stage=REPORT_STAGE, acting_user=acting_user, title=f"{title}（{report.number}）",
+    )  # fmt: skip

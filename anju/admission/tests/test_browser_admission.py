@@ -2,9 +2,10 @@
 
 社区经办人 submits and accepts (review page), 街道审核人 approves in the batch page (rule check column),
 区县保障科 assigns an income check to the civil affairs bureau, the 协同部门 user answers it, the officer
-records the conclusion, opens the printable report and approves: the application is 公示中. The publicity
-(AD2's services) is created, published and closed after its period; the officer approves 审批 on the
-review page, computes the plan and grants registration on the registration page: the notice is archived.
+records the conclusion, opens the printable report and approves: the application is 公示中. The officer
+creates the publicity on the 新建公示 page (the period already run: recorded after the notice board), publishes
+and closes it with the page's buttons, approves 审批 on the review page, computes the plan and grants
+registration on the registration page: the notice is archived.
 """
 
 import pytest
@@ -142,9 +143,11 @@ def test_application_to_registration_notice(browser, live_server, draft_with_mat
     page.get_by_test_id("decision-submit").click()
     page.wait_for_load_state("load")
     assert page.get_by_test_id("review-status").inner_text() == "公示中"
-    # when the publicity has run its period (services) and the officer approves 审批
-    application.refresh_from_db()
-    _publicity_done(application, district_officer)
+    # the 核查报告 PDF is offered on the application page
+    page.goto(f"{base}/households/{application.pk}/")
+    assert page.get_by_test_id("report-pdf-link").count() == 1
+    # when the officer creates the publicity on its page, publishes it and closes it after its period
+    _publicity_through_pages(page, base, application)
     page.goto(f"{base}/households/{application.pk}/review/")
     assert page.get_by_test_id("review-status").inner_text() == "审批中"
     page.get_by_test_id("decision-form").locator("textarea[name=opinion]").fill("复审同意")
@@ -170,18 +173,31 @@ def test_application_to_registration_notice(browser, live_server, draft_with_mat
     assert problems == []
 
 
-def _publicity_done(application, officer):
-    """A registration publicity listing the application, published and closed after its period (AD2's services)."""
+def _publicity_through_pages(page, base, application):
+    """新建公示 (list → form), 发布 and 结束公示 with the buttons of the publicity page, like the officer does."""
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from anju.admission.services.publicity import publicity_close, publicity_create, publicity_publish
-
     today = timezone.localdate()
-    publicity = publicity_create(
-        title="谯城区公共租赁住房申请家庭公示", start_date=today - timedelta(days=10), end_date=today - timedelta(days=3),
-        channel="01", place="白布社区公示栏", applications=[application], acting_user=officer,
-    )  # fmt: skip
-    publicity_publish(publicity=publicity, acting_user=officer)
-    publicity_close(publicity=publicity, acting_user=officer)
+    page.goto(f"{base}/households/publicity/")
+    page.get_by_role("link", name="新建公示").click()
+    page.wait_for_load_state("load")
+    page.fill("input[name=title]", "谯城区公共租赁住房申请家庭公示")
+    # the notice board ran from 10 to 3 days ago; the officer records it afterwards
+    page.fill("input[name=start_date]", (today - timedelta(days=10)).isoformat())
+    page.fill("input[name=end_date]", (today - timedelta(days=3)).isoformat())
+    page.locator("select[name=channel]").select_option(index=1)
+    page.fill("input[name=place]", "白布社区公示栏")
+    page.locator(f"input[name=applications][value='{application.pk}']").check()
+    page.get_by_role("button", name="保存").click()
+    page.wait_for_load_state("load")
+    assert "已创建公示" in page.content() and application.number in page.content()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="发布", exact=True).click()
+    page.wait_for_load_state("load")
+    assert "公示已发布" in page.content()
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="结束公示").click()
+    page.wait_for_load_state("load")
+    assert "公示已结束" in page.content()

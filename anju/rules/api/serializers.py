@@ -2,7 +2,16 @@
 
 from rest_framework import serializers
 
-from anju.rules.models import BenefitStandard, Condition, Mode, Program, RuleParameter, RuleSetVersion
+from anju.rules.models import (
+    BenefitStandard,
+    Condition,
+    Mode,
+    Program,
+    RuleParameter,
+    RuleSetVersion,
+    SupportMode,
+    SupportProgram,
+)
 
 
 class ProgramSerializer(serializers.ModelSerializer):
@@ -99,3 +108,41 @@ class EvaluateSerializer(serializers.Serializer):
         if not attrs.get("application") and not (attrs.get("facts") is not None and attrs.get("version")):
             raise serializers.ValidationError("请提供申请 ID，或同时提供规则版本 ID 和家庭事实。")
         return attrs
+
+
+class SupportModeSerializer(serializers.ModelSerializer):
+    """支持对象支持方式 (A.1.9) with its conditions (A.1.10) and standards (A.1.11), read-only."""
+
+    conditions = serializers.SerializerMethodField(help_text="支持对象申请条件（A.1.10）")
+    standards = serializers.SerializerMethodField(help_text="支持对象支持标准（A.1.11）")
+
+    class Meta:
+        model = SupportMode
+        fields = ["id", "code", "name", "is_enabled", "enabled_at", "conditions", "standards"]
+        read_only_fields = fields
+
+    def get_conditions(self, obj: SupportMode) -> list[dict[str, str]]:
+        """[{code, name, detail, is_enabled}]."""
+        return [{"code": c.code, "name": c.name, "detail": c.detail, "is_enabled": c.is_enabled} for c in obj.conditions.all()]
+
+    def get_standards(self, obj: SupportMode) -> list[dict[str, str]]:
+        """[{code, current_standard, applied_standard, is_enabled}]."""
+        return [
+            {"code": s.code, "current_standard": s.current_standard, "applied_standard": s.applied_standard,
+             "is_enabled": s.is_enabled}
+            for s in obj.standards.all()
+        ]
+
+
+class SupportProgramSerializer(serializers.ModelSerializer):
+    """支持项目 (A.1.8); writes go through `support_program_save` (city officer, within jurisdiction)."""
+
+    supplier_type_name = serializers.CharField(source="get_supplier_type_display", read_only=True, help_text="支持对象类型名称")
+    modes = SupportModeSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = SupportProgram
+        fields = ["id", "code", "name", "region_code", "supplier_type", "supplier_type_name", "is_enabled", "enabled_at",
+                  "modes"]
+        read_only_fields = ["id", "enabled_at", "modes"]
+        extra_kwargs = {"code": {"validators": []}}

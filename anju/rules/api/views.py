@@ -12,6 +12,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from anju.core.api.errors import error_responses
+from anju.core.api.jobs import JobSerializer
 from anju.rules import selectors
 from anju.rules.api.serializers import (
     EnableSerializer,
@@ -19,11 +21,14 @@ from anju.rules.api.serializers import (
     ModeSerializer,
     ParameterSerializer,
     ProgramSerializer,
+    SupportProgramSerializer,
     VersionDetailSerializer,
     VersionSerializer,
 )
 from anju.rules.services import rulesets
 from anju.rules.services.evaluation import evaluate_application, evaluate_facts, explain_text
+from anju.rules.services.programs import support_program_save
+from anju.rules.services.whatif import WHATIF_JOB_KIND, whatif_start
 
 TAG = ["保障规则"]
 
@@ -168,3 +173,92 @@ class EvaluateView(APIView):
             "eligible": decision.eligible, "version": version.pk, "explanation": decision.items,
             "text": explain_text(decision),
         })
+
+
+class VersionWhatIfView(APIView):
+    """影响评估 of a version, as a background job."""
+
+    @extend_schema(
+        operation_id="rules_versions_whatif", tags=TAG, summary="影响评估（后台任务）", request=None,
+        responses={202: JobSerializer, **error_responses(400, 401, 403, 404)},
+        description="后台比较该版本与当前启用版本对已提交及以后阶段申请家庭（调用者管辖范围内）的判定结果；立即返回任务，"
+        "轮询 /api/v1/rules/whatif-jobs/{id}/ 查看进度，完成后 result 含 total（参与评估家庭数）、admitted（新增符合）、"
+        "dropped（不再符合）、unchanged、eligible_before、eligible_after 及样例申请编号。",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        """Start."""
+        version = selectors.version_get(user=request.user, pk=pk)
+        job = whatif_start(version=version, user=request.user)
+        return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+
+class WhatIfJobView(APIView):
+    """One 影响评估 job (the caller's own)."""
+
+    @extend_schema(
+        operation_id="rules_whatif_jobs_retrieve", tags=TAG, summary="影响评估任务进度与结果",
+        responses={200: JobSerializer, **error_responses(401, 404)},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        """Retrieve."""
+        from django.http import Http404
+
+        from anju.core.selectors import job_get
+
+        job = job_get(user=request.user, pk=pk)
+        if job.kind != WHATIF_JOB_KIND:
+            raise Http404("任务不存在。")
+        return Response(JobSerializer(job).data)
+
+
+class SupportProgramListCreateView(generics.ListCreateAPIView):
+    """支持项目 (A.1.8): list within jurisdiction; create (city officer)."""
+
+    serializer_class = SupportProgramSerializer
+
+    def get_queryset(self) -> Any:
+        """Visible support programs with their modes."""
+        return selectors.support_program_list(user=self.request.user).prefetch_related(
+            "modes__conditions", "modes__standards"
+        )
+
+    @extend_schema(operation_id="rules_support_programs_list", tags=TAG, summary="支持项目列表",
+                   description="支持项目（A.1.8）及其支持方式（A.1.9）、申请条件（A.1.10）、支持标准（A.1.11）；按管辖范围过滤。")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """List."""
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(operation_id="rules_support_programs_create", tags=TAG, summary="新增支持项目",
+                   responses={201: SupportProgramSerializer, **error_responses(400, 401, 403)},
+                   description="仅市保障处，行政区划须在其管辖范围内。")
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        """Create through support_program_save."""
+        serializer = SupportProgramSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        program = support_program_save(acting_user=request.user, **serializer.validated_data)
+        return Response(SupportProgramSerializer(program).data, status=status.HTTP_201_CREATED)
+
+
+class SupportProgramDetailView(APIView):
+    """One 支持项目: read; change (city officer)."""
+
+    def _get(self, request: Request, pk: int) -> Any:
+        return get_object_or_404(selectors.support_program_list(user=request.user), pk=pk)
+
+    @extend_schema(operation_id="rules_support_programs_retrieve", tags=TAG, summary="支持项目详情",
+                   responses={200: SupportProgramSerializer, **error_responses(401, 404)})
+    def get(self, request: Request, pk: int) -> Response:
+        """Detail."""
+        return Response(SupportProgramSerializer(self._get(request, pk)).data)
+
+    @extend_schema(operation_id="rules_support_programs_update", tags=TAG, summary="修改支持项目",
+                   request=SupportProgramSerializer,
+                   responses={200: SupportProgramSerializer, **error_responses(400, 401, 403, 404)},
+                   description="部分修改（只传要改的字段）；仅市保障处，在其管辖范围内。")
+    def patch(self, request: Request, pk: int) -> Response:
+        """Change through support_program_save."""
+        program = self._get(request, pk)
+        serializer = SupportProgramSerializer(program, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        program = support_program_save(acting_user=request.user, support_program=program, **serializer.validated_data)
+        return Response(SupportProgramSerializer(program).data)

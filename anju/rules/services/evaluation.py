@@ -513,11 +513,56 @@ def _age_q(bounds: list[Threshold], as_of: datetime.date) -> Q:
     return q
 
 
+def _years_since_q(field_name: str, bounds: list[Threshold], as_of: datetime.date) -> Q:
+    """Member Q for whole years since a nullable date (毕业年限), compared with the bounds.
+
+    years ≥ n ⇔ date ≤ as_of shifted back n years (n may be negative: a date after as_of); a
+    member without the date satisfies no bound, as in the single path.
+    """
+
+    def shifted(n: int) -> datetime.date | None:
+        year = as_of.year - n
+        return _shift_years(as_of, n) if 1 <= year <= 9999 else None
+
+    def at_least(n: int) -> Q:
+        day = shifted(n)
+        if day is None:
+            return NEVER if as_of.year - n < 1 else ALWAYS
+        return Q(**{f"{field_name}__lte": day})
+
+    def at_most(n: int) -> Q:
+        day = shifted(n + 1)
+        if day is None:
+            return ALWAYS if as_of.year - n - 1 < 1 else NEVER
+        return Q(**{f"{field_name}__gt": day})
+
+    q = Q(**{f"{field_name}__isnull": False})
+    for bound in bounds:
+        v = bound.value
+        floor_v = int(v.to_integral_value(rounding="ROUND_FLOOR"))
+        ceil_v = int(v.to_integral_value(rounding="ROUND_CEILING"))
+        if bound.relation == Relation.GT:
+            q &= at_least(floor_v + 1)
+        elif bound.relation == Relation.GE:
+            q &= at_least(ceil_v)
+        elif bound.relation == Relation.LT:
+            q &= at_most(ceil_v - 1)
+        elif bound.relation == Relation.LE:
+            q &= at_most(floor_v)
+        elif bound.relation == Relation.EQ:
+            q &= (at_least(floor_v) & at_most(floor_v)) if floor_v == v else NEVER
+        elif floor_v == v:
+            q &= at_most(floor_v - 1) | at_least(floor_v + 1)
+    return q
+
+
 def _member_q(node: Node, as_of: datetime.date) -> Q:
     factor = node.factor
     if node.condition.kind == ConditionKind.QUANTITATIVE:
         if factor.code == "age":
             return _age_q(node.bounds, as_of)
+        if factor.code == "years_since_graduation":
+            return _years_since_q("graduation_date", node.bounds, as_of)
         return _number_q(factor.field, node.bounds)
     if factor.code == "is_disabled":
         q = ~Q(disability_type="") if node.expected else Q(disability_type="")

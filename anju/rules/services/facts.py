@@ -49,6 +49,7 @@ MEMBER_FIELDS = (
     "had_welfare_housing",
     "is_resident",
     "has_criminal_record",
+    "social_insurance_months",
 )
 MONEY_FIELD = DecimalField(max_digits=16, decimal_places=2)
 
@@ -70,6 +71,8 @@ def member_facts(member: Any, as_of: datetime.date) -> dict[str, Any]:
         sequence=member.sequence,
         name=member.name,
         age=age_on(member.birth_date, as_of),
+        # 毕业年限: whole years since the graduation date (None when not graduated / not recorded)
+        years_since_graduation=age_on(member.graduation_date, as_of) if member.graduation_date else None,
         is_disabled=bool(member.disability_type),
         is_employed=member.employment_status not in NOT_EMPLOYED_CODES,
     )

@@ -111,13 +111,13 @@ def version_enable(*, version: Any, effective_from: datetime.date, acting_user: 
     from anju.rules.services.evaluation import prepare
 
     editor_check(acting_user, version.rule_set.region_code)
-    version = RuleSetVersion.objects.select_for_update().get(pk=version.pk)
+    version = RuleSetVersion.objects.select_for_update(of=("self",)).get(pk=version.pk)
     _draft_check(version)
     if not version.conditions.exists():
         raise ValidationError("没有任何申请条件的版本不能启用。")
     prepare(version, effective_from)  # raises on a missing parameter or factor
     now = timezone.now()
-    previous = RuleSetVersion.objects.select_for_update().filter(
+    previous = RuleSetVersion.objects.select_for_update(of=("self",)).filter(
         rule_set=version.rule_set, status=VersionStatus.ENABLED
     ).first()
     if previous is not None:
@@ -145,7 +145,7 @@ def version_stop(*, version: Any, acting_user: Any, effective_to: datetime.date 
     from anju.rules.models import RuleSetVersion
 
     editor_check(acting_user, version.rule_set.region_code)
-    version = RuleSetVersion.objects.select_for_update().get(pk=version.pk)
+    version = RuleSetVersion.objects.select_for_update(of=("self",)).get(pk=version.pk)
     if version.status != VersionStatus.ENABLED:
         raise ValidationError("只能停止已启用的版本。")
     version.status = VersionStatus.STOPPED

@@ -87,3 +87,27 @@ def test_spec_coverage_a1_complete():
     assert not [e for e in errors if e.startswith("A.1.")]
     totals = {section: (mapped, total) for section, _title, mapped, total in coverage.section_totals()}
     assert totals["A.1"] == (87, 87)
+
+
+def test_whatif_runs_as_a_job(bozhou_rules, city_officer, other_district_clerk):
+    """POST starts the 影响评估 job (202 + job); the job endpoint gives progress and the counts."""
+    from decimal import Decimal
+
+    from anju.rules.services.rulesets import condition_update, version_copy
+
+    household(members=[{"hukou_years": 5, "annual_income": 30000}])
+    household(members=[{"hukou_years": 5, "annual_income": 20000}])
+    draft = version_copy(version=bozhou_rules["BZ-P01"].enabled_version, acting_user=city_officer)
+    condition_update(condition=draft.conditions.get(code="L02-2"), acting_user=city_officer,
+                     end_value=Decimal(25000), end_parameter="")
+    client = api(city_officer)
+    response = client.post(f"/api/v1/rules/versions/{draft.pk}/whatif/")
+    assert response.status_code == 202, response.content
+    job = response.json()
+    assert job["kind"] == "rules_whatif"
+    body = client.get(f"/api/v1/rules/whatif-jobs/{job['id']}/").json()
+    assert body["status"] == "succeeded" and body["percent"] == 100
+    assert {k: body["result"][k] for k in ("total", "admitted", "dropped")} == {"total": 2, "admitted": 0, "dropped": 1}
+    assert api(other_district_clerk).get(f"/api/v1/rules/whatif-jobs/{job['id']}/").status_code == 404
+    enabled = bozhou_rules["BZ-P01"].enabled_version
+    assert client.post(f"/api/v1/rules/versions/{enabled.pk}/whatif/").status_code == 400

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from anju.audit.models import AuditEvent
+from anju.core.models import JobProgress
 from anju.rules.models import Condition, RuleExchangeRecord, RuleSetVersion
 from anju.rules.tests.factories import household
 
@@ -105,6 +106,23 @@ def test_try_with_typed_facts(client, bozhou_rules, city_officer):
     assert "33,200" in body
 
 
+@pytest.mark.parametrize(("line", "verdict"), [
+    ("李四,26,0,20,17,否,否,2,12", "判定结论：符合保障条件"),
+    ("李四,26,0,20,17,否,否,5,12", "判定结论：不符合保障条件"),  # graduated 5 years ago
+    ("李四,26,0,20,17,否,否,2,5", "判定结论：不符合保障条件"),  # 5 months of social insurance
+    ("李四,26,0,20,17,否,否", "判定结论：不符合保障条件"),  # neither given
+])
+def test_try_graduate_program_with_graduation_and_insurance(client, bozhou_rules, city_officer, line, verdict):
+    """试算 of 新就业无房职工 reads 毕业年限 and 社保月数 from the member lines."""
+    version = bozhou_rules["BZ-P02"].enabled_version
+    response = login(client, city_officer).get(reverse("rules:version_try", args=[version.pk]), {
+        "income_per_capita": "30000", "owned_home_count": "0", "credit_status": "none", "members": line,
+    })
+    body = response.content.decode()
+    assert verdict in body
+    assert "有成员毕业未满5年" in body and "连续缴纳社会保险满6个月" in body
+
+
 def test_try_with_an_application_number(client, bozhou_rules, city_officer):
     """试算 by 申请编号 uses that household's facts."""
     application = household(members=[{"hukou_years": 0, "annual_income": 20000}])
@@ -127,12 +145,55 @@ def test_whatif_counts_admitted_and_dropped(client, bozhou_rules, city_officer):
     draft = version_copy(version=bozhou_rules["BZ-P01"].enabled_version, acting_user=city_officer)
     condition_update(condition=draft.conditions.get(code="L02-2"), acting_user=city_officer,
                      end_value=Decimal(25000), end_parameter="")
-    # when
-    body = login(client, city_officer).get(reverse("rules:version_whatif", args=[draft.pk])).content.decode()
-    # then
+    # when the officer opens 影响评估 and starts it
+    client = login(client, city_officer)
+    assert "开始评估" in client.get(reverse("rules:version_whatif", args=[draft.pk])).content.decode()
+    response = client.post(reverse("rules:version_whatif", args=[draft.pk]))
+    job = JobProgress.objects.get(kind="rules_whatif")
+    assert response.status_code == 302 and response.url == reverse("rules:whatif_job", args=[draft.pk, job.pk])
+    # then the job ran in the background (immediately in tests) with progress, and the page shows the counts
+    assert job.status == "succeeded" and job.done == job.total == 2
+    body = client.get(response.url).content.decode()
     assert re.search(r'data-testid="whatif-total">2<', body)
     assert re.search(r'data-testid="whatif-dropped">1<', body)
     assert re.search(r'data-testid="whatif-admitted">0<', body)
+    assert 'hx-trigger="every 2s"' not in body  # finished: no more polling
+    fragment = client.get(reverse("rules:whatif_job_progress", args=[draft.pk, job.pk])).content.decode()
+    assert "已完成" in fragment and "100%" in fragment
+
+
+def test_whatif_job_progress_polls_while_running(client, bozhou_rules, city_officer, district_officer):
+    """A queued job's page polls; another user's job is 404; a job of another kind is 404."""
+    from anju.core.services.jobs import job_create
+    from anju.rules.services.rulesets import version_copy
+
+    draft = version_copy(version=bozhou_rules["BZ-P01"].enabled_version, acting_user=city_officer)
+    job = job_create(kind="rules_whatif", title="影响评估", total=10, acting_user=city_officer)
+    body = login(client, city_officer).get(reverse("rules:whatif_job", args=[draft.pk, job.pk])).content.decode()
+    assert 'hx-trigger="every 2s"' in body and "排队中" in body
+    other = job_create(kind="housing_import", title="导入", total=1, acting_user=city_officer)
+    assert client.get(reverse("rules:whatif_job", args=[draft.pk, other.pk])).status_code == 404
+    client.logout()
+    assert login(client, district_officer).get(reverse("rules:whatif_job", args=[draft.pk, job.pk])).status_code == 404
+
+
+def test_whatif_chunks_agree_with_one_pass(bozhou_rules, city_officer):
+    """Chunked comparison (with progress) gives the same counts as a single chunk."""
+    from anju.rules.services.rulesets import condition_update, version_copy
+    from anju.rules.services.whatif import whatif_compare
+
+    for income in (10000, 20000, 26000, 30000, 32000, 40000, 50000):
+        household(members=[{"hukou_years": 5, "annual_income": income}])
+    draft = version_copy(version=bozhou_rules["BZ-P01"].enabled_version, acting_user=city_officer)
+    condition_update(condition=draft.conditions.get(code="L02-2"), acting_user=city_officer,
+                     end_value=Decimal(25000), end_parameter="")
+    steps = []
+    chunked = whatif_compare(version=draft, user=city_officer, chunk_size=2, progress=steps.append)
+    whole = whatif_compare(version=draft, user=city_officer)
+    assert steps == [2, 2, 2, 1]
+    assert {k: chunked[k] for k in ("total", "admitted", "dropped", "eligible_before", "eligible_after")} == {
+        "total": 7, "admitted": 0, "dropped": 3, "eligible_before": 5, "eligible_after": 2}
+    assert {k: whole[k] for k in ("total", "dropped")} == {"total": 7, "dropped": 3}
 
 
 def test_enable_and_exchange_from_the_page(client, bozhou_rules, city_officer):

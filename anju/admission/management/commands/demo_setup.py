@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
@@ -50,7 +51,25 @@ class Command(BaseCommand):
         else:
             self.stdout.write(f"已有申请家庭 {households} 户，跳过生成。")
         call_command("demo_housing", seed=DEMO_SEED, stdout=self.stdout)
+        self._downstream_demo()
         self._summary(accounts, households, url=options["url"])
+
+    def _downstream_demo(self) -> None:
+        """Plans, rounds, contracts, tenancies, credit records, complaints and portal texts (each idempotent)."""
+        from anju.distribution.demo import demo_contracts_create, demo_distribution_create
+        from anju.supervision.demo import demo_supervision_create
+        from anju.tenancy.demo import demo_tenancy_create
+
+        call_command("demo_allocation", stdout=self.stdout)
+        rounds = demo_distribution_create()
+        self.stdout.write(f"配给批次 {rounds['rounds']} 个（摇号 {rounds['lotteries']} 次），已选房 {rounds['chosen']} 户。")
+        # contracts are signed by a person (the city's demo officer), never by a system job
+        signer = get_user_model().objects.filter(username="city").first()
+        contracts = demo_contracts_create(acting_user=signer)
+        self.stdout.write(f"签订并电子签章合同 {contracts['signed']} 份。")
+        demo_tenancy_create(stdout=self.stdout)
+        self.stdout.write(f"监督管理演示数据：{demo_supervision_create(seed=DEMO_SEED)}")
+        call_command("load_portal_demo", stdout=self.stdout)
 
     def _summary(self, accounts: list[dict[str, str]], households: int, *, url: str) -> None:
         """The Chinese summary: address, accounts, how to get a TOTP code."""

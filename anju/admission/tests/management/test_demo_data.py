@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from anju.admission.models import Application, Asset, Dwelling, Member
+from anju.admission.models import Application, Asset, Dwelling, Member, RegisterEntry
 from anju.core.validators import resident_id_birth_date, resident_id_sex, validate_resident_id
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +51,7 @@ def test_generated_records_pass_model_validation(demo_regions, dictionaries):
     # given generated data
     run("--households", "40", "--seed", "3")
     # then every record is valid against the code tables and field rules
-    for model in (Application, Member, Dwelling, Asset):
+    for model in (Application, Member, Dwelling, Asset, RegisterEntry):
         for obj in model.objects.all():
             obj.full_clean(validate_constraints=False)
 
@@ -61,6 +61,7 @@ def test_same_seed_same_people_whatever_the_batch(demo_regions, dictionaries, dj
     run("--households", "250", "--seed", "42", "--batch", "100")
     first = people()
     # when the database is emptied and the same seed runs again with another batch size
+    RegisterEntry.objects.all().delete()
     Member.objects.all().delete()
     Dwelling.objects.all().delete()
     Asset.objects.all().delete()
@@ -125,6 +126,7 @@ def test_worker_processes_give_the_same_people(demo_regions, dictionaries):
     run("--households", "250", "--seed", "21", "--batch", "100", "--workers", "0")
     first = people()
     first_rows = sorted(Application.objects.values_list("number", "applicant_name", "income_total", "household_size"))
+    RegisterEntry.objects.all().delete()
     Member.objects.all().delete()
     Dwelling.objects.all().delete()
     Asset.objects.all().delete()
@@ -169,3 +171,91 @@ def test_identifiers_are_encrypted_at_rest_with_blind_indexes(demo_regions, dict
     # the application's look-up by ID number finds the applicant through the index
     member = Member.objects.filter(is_applicant=True).select_related("application").first()
     assert Application.objects.get(id_number_index=provider.blind_index(member.id_number, purpose="id_number")) == member.application
+
+
+def test_registered_households_have_register_entries(demo_regions, dictionaries):
+    from collections import Counter
+    from decimal import Decimal
+
+    from anju.admission.choices import ApplicationStatus
+    from anju.admission.services.benefits import double_benefit_conflicts
+    from anju.core.crypto import get_provider
+
+    # when 300 households are generated
+    output = run("--households", "300", "--seed", "11", "--batch", "100", "--workers", "0")
+    registered = Application.objects.filter(status=ApplicationStatus.REGISTERED)
+    # then every registered application, and only those, has one register entry
+    assert registered.count() > 100
+    assert RegisterEntry.objects.count() == registered.count()
+    assert set(RegisterEntry.objects.values_list("application_id", flat=True)) == set(registered.values_list("pk", flat=True))
+    assert f"准予登记 {registered.count()} 户" in output
+    provider = get_provider()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, id_number FROM admission_registerentry")
+        stored = dict(cursor.fetchall())
+    for entry in RegisterEntry.objects.select_related("application"):
+        application = entry.application
+        # the snapshot is the application's, the identifiers are encrypted at rest, decrypt, and the index matches
+        assert stored[entry.pk].startswith("sm4g$")
+        plain = provider.decrypt(stored[entry.pk])
+        assert plain == entry.id_number == application.id_number
+        assert entry.id_number_index == provider.blind_index(plain, purpose="id_number") == application.id_number_index
+        assert entry.phone == application.phone
+        assert (entry.region_code, entry.applicant_name, entry.household_size) == (
+            application.region_code, application.applicant_name, application.household_size,
+        )  # fmt: skip
+        assert entry.income_total == application.income_total and entry.applied_at == application.submitted_at
+        assets = sum((a.total_value for a in application.assets.all()), Decimal(0))
+        assert entry.assets_total == assets
+        assert entry.assets_per_capita == (assets / entry.household_size).quantize(Decimal("0.01"))
+        assert entry.number.startswith(f"DJ{entry.region_code[:6]}")
+        assert application.submitted_at < entry.registered_at
+        assert entry.security_mode and (entry.implemented_mode == "" if entry.security_state == "01" else entry.implemented_mode)
+        assert (entry.exited_at is not None) == (entry.security_state == "06")
+        # findable by the blind index of the ID number
+        assert RegisterEntry.objects.get(id_number_index=provider.blind_index(plain, purpose="id_number")) == entry
+    # security states in believable proportions: mostly waiting, some secured, a few exited
+    states = Counter(RegisterEntry.objects.values_list("security_state", flat=True))
+    total = sum(states.values())
+    assert states["01"] > total * 0.6
+    assert 0 < states["02"] + states["03"] + states["04"] < total * 0.35
+    assert 0 < states["06"] < total * 0.15
+    # register numbers are blocks of the county's register counter
+    from anju.core.models import BusinessSequence
+
+    county = RegisterEntry.objects.filter(region_code__startswith="341602").count()
+    assert BusinessSequence.objects.get(kind="register", region_code="341602").last_value == county
+    # the double-benefit check sees an active entry (and not an exited one)
+    active = RegisterEntry.objects.active().first()
+    exited = RegisterEntry.objects.filter(security_state="06").first()
+    reasons = double_benefit_conflicts(id_number_indexes=[active.id_number_index])
+    assert reasons and "准予登记" in reasons[0]
+    assert double_benefit_conflicts(id_number_indexes=[exited.id_number_index]) == []
+    # and the service's register check reaches the entry even without the member rows
+    Member.objects.filter(application=active.application).delete()
+    assert any("准入登记簿" in reason for reason in double_benefit_conflicts(id_number_indexes=[active.id_number_index]))
+
+
+def test_replace_removes_register_entries(demo_regions, dictionaries):
+    run("--households", "60", "--seed", "12")
+    entries = RegisterEntry.objects.count()
+    assert entries > 0
+    run("--households", "60", "--seed", "12", "--replace")
+    assert RegisterEntry.objects.count() == entries
+
+
+@pytest.mark.parametrize(
+    ("vendor", "total", "existing", "expected"),
+    [
+        ("postgresql", 100_000, 0, True),  # a bulk load into empty tables rebuilds the indexes after
+        ("postgresql", 100_000, 250_000, False),  # rebuilding would cost more than it saves
+        ("postgresql", 5_000, 0, False),  # small loads keep their indexes
+        ("sqlite", 1_000_000, 0, False),  # never on SQLite
+    ],
+)
+def test_indexes_are_deferred_only_for_big_postgresql_loads(vendor, total, existing, expected):
+    from anju.admission.management.commands.demo_data import defer_indexes
+
+    assert defer_indexes(vendor=vendor, total=total, existing=existing) is expected

@@ -1,5 +1,6 @@
 """Property: the single evaluator and the set-wise batch evaluator agree on any households and rules."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -33,6 +34,10 @@ members = st.fixed_dictionaries({
     "employment_status": st.sampled_from(["", "17", "24", "31", "70"]),
     "is_migrant_worker": st.booleans(),
     "disability_type": st.sampled_from(["", "1"]),
+    "graduation_date": st.none() | st.dates(datetime.date(1985, 1, 1), datetime.date(2027, 12, 31))
+    | st.sampled_from([datetime.date(2020, 2, 29), datetime.date(2020, 6, 30), datetime.date(2020, 7, 1),
+                       datetime.date(2022, 6, 30), datetime.date(2025, 7, 1)]),
+    "social_insurance_months": st.none() | st.integers(0, 240) | st.sampled_from([6, 11, 12, 13, 36]),
 })
 households = st.fixed_dictionaries({
     "members": st.lists(members, min_size=1, max_size=4),
@@ -58,9 +63,9 @@ household_leaf = st.fixed_dictionaries({
 })
 member_leaf = st.fixed_dictionaries({
     "kind": st.just("quantitative"),
-    "factor": st.sampled_from(["age", "hukou_years", "annual_income"]),
+    "factor": st.sampled_from(["age", "hukou_years", "annual_income", "years_since_graduation", "social_insurance_months"]),
     "start_relation": st.sampled_from(RELATIONS),
-    "start_value": st.sampled_from([0, 1, 3, 18, 35, 60, 20003, Decimal("17.5")]).map(Decimal),
+    "start_value": st.sampled_from([-1, 0, 1, 2, 3, 5, 12, 18, 35, 36, 60, 20003, Decimal("17.5")]).map(Decimal),
     "member_quantifier": st.sampled_from(["any", "all", "none", "count"]),
     "count_relation": st.sampled_from(RELATIONS),
     "count_value": st.integers(0, 3),
@@ -162,3 +167,34 @@ def test_unreachable_age_bounds_agree(bozhou_rules, relation, value, logic, quan
     # then they agree, and the condition holds for "any"/"all" (it is true of every member)
     assert batch == {application.pk: single}
     assert single is (quantifier != "none")
+
+
+GRADUATION_EDGES = [
+    # (as_of, graduation date, relation, years): leap days, the day before/after the anniversary, future dates
+    (datetime.date(2024, 2, 29), datetime.date(2021, 2, 28), "ge", 3),
+    (datetime.date(2024, 2, 29), datetime.date(2021, 3, 1), "ge", 3),
+    (datetime.date(2025, 2, 28), datetime.date(2020, 2, 29), "lt", 5),
+    (datetime.date(2025, 3, 1), datetime.date(2020, 2, 29), "ge", 5),
+    (datetime.date(2025, 6, 30), datetime.date(2025, 7, 1), "lt", 0),
+    (datetime.date(2025, 6, 30), datetime.date(2025, 7, 1), "eq", -1),
+    (datetime.date(2025, 6, 30), datetime.date(2022, 6, 30), "le", 3),
+    (datetime.date(2025, 6, 30), datetime.date(2022, 7, 1), "ne", 3),
+    (datetime.date(2025, 6, 30), None, "ne", 3),
+    (datetime.date(2025, 6, 30), None, "ge", -1),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("as_of", "graduated", "relation", "years"), GRADUATION_EDGES)
+@pytest.mark.parametrize("quantifier", ["any", "none"])
+def test_graduation_years_edges_agree(bozhou_rules, as_of, graduated, relation, years, quantifier):
+    application = household(members=[{"age": 30, "graduation_date": graduated}])
+    leaf = {"kind": "quantitative", "factor": "years_since_graduation", "start_relation": relation,
+            "start_value": Decimal(years), "member_quantifier": quantifier}
+    version = build_version(bozhou_rules["BZ-P01"], [("and", [leaf])])
+    queryset = Application.objects.filter(pk=application.pk)
+    batch = evaluate_version_batch(queryset=queryset, version=version, as_of=as_of)
+    single = evaluate_facts(facts=household_facts(application, as_of), rule_set=version, as_of=as_of).eligible
+    assert batch == {application.pk: single}
+    if graduated is None:
+        assert single is (quantifier == "none")  # no date satisfies no bound

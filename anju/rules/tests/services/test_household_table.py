@@ -5,6 +5,7 @@ P01 城镇中等偏下收入住房困难家庭, P02 新就业无房职工, P03 �
 人均年收入 ≤ 41,500; 人均月收入 ≤ 4 × 810 = 3,240; 资产总额 ≤ 30 万).
 """
 
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,7 +15,8 @@ from anju.rules.services.evaluation import evaluate_application, evaluate_batch,
 from anju.rules.tests.factories import AS_OF, household
 
 LOCAL = {"hukou_years": 5}
-GRAD = {"age": 26, "education": "20", "employment_status": "17"}
+GRAD = {"age": 26, "education": "20", "employment_status": "17", "graduation_date": date(2022, 7, 1),
+        "social_insurance_months": 24}
 MIGRANT = {"is_migrant_worker": True, "employment_status": "24"}
 
 
@@ -85,9 +87,21 @@ TABLE = [
      "中等职业教育"),
     ("新就业无业", dict(members=[m(GRAD, employment_status="70", annual_income=0)]), (False, False, False),
      "有成员在本市就业：要求至少一名成员的是否就业为“是”；实际满足的成员 0 人"),
-    ("夫妻分别满足年龄学历与就业", dict(members=[m(age=40, education="60", employment_status="24", annual_income=50000),
-                                     m(age=28, education="30", employment_status="31", annual_income=0)]),
+    ("夫妻分别满足年龄学历与就业", dict(members=[m(age=40, education="60", employment_status="24", annual_income=50000,
+                                       social_insurance_months=60),
+                                     m(age=28, education="30", employment_status="31", annual_income=0,
+                                       graduation_date=date(2023, 7, 1))]),
      (False, True, False), "满足的成员 1 人（共 2 人）"),
+    ("新就业毕业正好5年", dict(members=[m(GRAD, graduation_date=date(2020, 6, 30), annual_income=30000)]),
+     (False, False, False), "有成员毕业未满5年：要求至少一名成员的毕业年限小于5年；实际满足的成员 0 人（共 1 人）"),
+    ("新就业毕业4年11个月", dict(members=[m(GRAD, graduation_date=date(2020, 7, 1), annual_income=30000)]),
+     (False, True, False), "4年；符合"),
+    ("新就业未填毕业日期", dict(members=[m(GRAD, graduation_date=None, annual_income=30000)]), (False, False, False),
+     "（无数据）；不符合"),
+    ("新就业社保5个月", dict(members=[m(GRAD, social_insurance_months=5, annual_income=30000)]), (False, False, False),
+     "连续缴纳社保月数大于等于6月；实际满足的成员 0 人（共 1 人）"),
+    ("新就业社保正好6个月", dict(members=[m(GRAD, social_insurance_months=6, annual_income=30000)]), (False, True, False),
+     "6月；符合"),
     ("外来务工单身", dict(members=[m(MIGRANT, annual_income=36000)], dwellings=[rent(15)]), (False, False, True),
      "人均月收入不高于低保标准的4倍：要求家庭人均月收入小于等于4 × 城市居民最低生活保障标准（2025年 810元/人·月）= 3,240元；实际3,000元；符合"),
     ("外来务工月收入正好3240", dict(members=[m(MIGRANT, annual_income=38880)]), (False, False, True), "实际3,240元；符合"),

@@ -9,3 +9,9 @@ class ArchiveConfig(AppConfig):
     name = "anju.archive"
     label = "archive"
     verbose_name = "电子档案"
+
+    def ready(self) -> None:
+        """Register the 一户一档 providers (anju.archive.household_file), including those of installed later apps."""
+        from anju.archive import household_events
+
+        household_events.register()

@@ -1,4 +1,14 @@
-"""Enumerations of the 建设项目 data sets (A.5); codes are Anju's own, labels follow the standard's terms."""
+"""Enumerations of the 建设项目 data sets (A.5); codes are Anju's own, labels follow the standard's terms.
+
+Two kinds live here:
+
+- enumerations that drive behaviour and stay Python enumerations (UnitState, BuildingStatus,
+  ProgressKind, BuildingCategory, CertificateType, HousingKind, Layout, ParticipantCategory,
+  OrganisationIdType, PersonIdType);
+- the seeds of the housing code tables (代码表, `anju.housing.dictionaries.HOUSING_CODE_TABLES`):
+  their model fields are `HousingCodeField`s validated against the table, which may be edited in
+  代码表; the members here are the shipped codes, kept as constants for code and tests.
+"""
 
 from django.db import models
 

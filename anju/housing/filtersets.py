@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
+from typing import Any
+
 import django_filters
 from django.db.models import Q, QuerySet
 
@@ -9,13 +12,13 @@ from anju.core.scoping import significant_prefix
 from anju.housing.choices import (
     BuildingStatus,
     CertificateType,
-    ContractCategory,
     HousingKind,
     Layout,
     ParticipantCategory,
     ProgressKind,
     UnitState,
 )
+from anju.housing.dictionaries import code_choices
 from anju.housing.models import (
     Building,
     Certificate,
@@ -23,6 +26,7 @@ from anju.housing.models import (
     Handover,
     LandReserve,
     Participant,
+    ParticipantPerson,
     ProgressLog,
     Project,
     ResettlementContract,
@@ -49,6 +53,29 @@ class RegionScopedFilterSet(django_filters.FilterSet):
         for field in self.search_fields:
             condition |= Q(**{f"{field}__icontains": value.strip()})
         return queryset.filter(condition)
+
+
+DELETED_CHOICES = (("0", "有效"), ("1", "已删除"), ("all", "全部"))
+
+
+def include_deleted(params: Any) -> bool:
+    """Whether a list asked for deleted records too (?deleted=1 or ?deleted=all)."""
+    return (params.get("deleted") or "") in ("1", "all")
+
+
+class DeletableFilterSet(RegionScopedFilterSet):
+    """A list of recoverable records: 有效 by default, 已删除 to find one to restore, or 全部.
+
+    The selector is called with include_deleted=include_deleted(params); this filter narrows it.
+    """
+
+    deleted = django_filters.ChoiceFilter(label="记录状态", choices=DELETED_CHOICES, method="filter_deleted", empty_label="有效")
+
+    def filter_deleted(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """0 = live, 1 = deleted, all = both."""
+        if value == "all":
+            return queryset
+        return queryset.filter(is_deleted=value == "1")
 
 
 PROJECT_STAGES = (("reserve", "储备（未立项）"), ("approved", "已立项未开工"), ("building", "在建"), ("completed", "已竣工"))
@@ -106,7 +133,7 @@ class UnitFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
-class LandReserveFilterSet(RegionScopedFilterSet):
+class LandReserveFilterSet(DeletableFilterSet):
     """土地储备 filters."""
 
     planned_use = django_filters.ChoiceFilter(label="规划用途", choices=HousingKind.choices)
@@ -118,7 +145,7 @@ class LandReserveFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
-class ParticipantFilterSet(RegionScopedFilterSet):
+class ParticipantFilterSet(DeletableFilterSet):
     """参与单位 filters."""
 
     category = django_filters.ChoiceFilter(label="参与单位分类", choices=ParticipantCategory.choices)
@@ -129,7 +156,7 @@ class ParticipantFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
-class CertificateFilterSet(RegionScopedFilterSet):
+class CertificateFilterSet(DeletableFilterSet):
     """审批证件 filters."""
 
     name = django_filters.ChoiceFilter(label="证书名称", choices=CertificateType.choices)
@@ -141,10 +168,10 @@ class CertificateFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
-class ConstructionContractFilterSet(RegionScopedFilterSet):
+class ConstructionContractFilterSet(DeletableFilterSet):
     """施工合同 filters."""
 
-    category = django_filters.ChoiceFilter(label="合同类别", choices=ContractCategory.choices)
+    category = django_filters.ChoiceFilter(label="合同类别", choices=partial(code_choices, "housing_contract_category"))
     project = django_filters.NumberFilter(label="项目ID", field_name="project_id")
     search_fields = ("record_number", "contract_number", "name")
 
@@ -153,7 +180,7 @@ class ConstructionContractFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
-class ResettlementContractFilterSet(RegionScopedFilterSet):
+class ResettlementContractFilterSet(DeletableFilterSet):
     """拆迁安置合同 filters."""
 
     project = django_filters.NumberFilter(label="项目ID", field_name="project_id")
@@ -164,8 +191,11 @@ class ResettlementContractFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
-class ProgressLogFilterSet(RegionScopedFilterSet):
-    """进度日志 filters."""
+class ProgressLogFilterSet(DeletableFilterSet):
+    """进度日志 filters (revoked entries with 记录状态 = 已撤销)."""
+
+    deleted = django_filters.ChoiceFilter(label="记录状态", choices=(("0", "有效"), ("1", "已撤销"), ("all", "全部")),
+                                          method="filter_deleted", empty_label="有效")
 
     kind = django_filters.ChoiceFilter(label="日志类别", choices=ProgressKind.choices)
     project = django_filters.NumberFilter(label="项目ID", field_name="project_id")
@@ -188,3 +218,25 @@ class HandoverFilterSet(RegionScopedFilterSet):
         fields: list[str] = []
 
 
+
+
+class PersonFilterSet(DeletableFilterSet):
+    """项目参与人员 filters: organisation, category, qualification expiry, the exact ID number (blind index) and a keyword."""
+
+    participant = django_filters.NumberFilter(label="所属单位ID", field_name="participant_id")
+    category = django_filters.ChoiceFilter(label="人员分类", choices=partial(code_choices, "housing_person_category"))
+    qualification_end_before = django_filters.DateFilter(label="资格终止日期不晚于", field_name="qualification_end", lookup_expr="lte")
+    id_number = django_filters.CharFilter(label="证件号码（完整）", method="filter_id_number")
+    search_fields = ("number", "name", "participant__name", "qualification_name", "qualification_number")
+
+    def filter_id_number(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """Exact match through the blind index (the number itself is stored encrypted)."""
+        from anju.core.fields import blind_index
+        from anju.core.validators import normalize_resident_id
+
+        candidates = {value.strip(), normalize_resident_id(value.strip())}  # as typed, or a resident ID normalised
+        return queryset.filter(id_number_index__in=[blind_index(v, purpose="housing_person_id") for v in candidates])
+
+    class Meta:
+        model = ParticipantPerson
+        fields: list[str] = []

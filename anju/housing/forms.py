@@ -171,7 +171,7 @@ class CertificateForm(ServiceForm):
     """审批重要证件 (A.5.8)."""
 
     model = Certificate
-    field_names = _editable(Certificate, ("project",))
+    field_names = ("number", *_editable(Certificate, ("project",)))  # 证书编号 is typed from the certificate
 
 
 class ConstructionContractForm(ServiceForm):
@@ -184,7 +184,7 @@ class ConstructionContractForm(ServiceForm):
         super().__init__(*args, **kwargs)
         self.fields["building"].queryset = Building.objects.filter(project=project)
         self.fields["building"].required = False
-        parties = Participant.objects.visible_to(self.user)
+        parties = Participant.objects.visible_to(self.user).filter(is_deleted=False)
         self.fields["party_a"].queryset = parties
         self.fields["party_b"].queryset = parties
 
@@ -208,3 +208,11 @@ class ImportForm(forms.Form):
 
     file = forms.FileField(label="装数模板文件（.xlsx）")
     valid_only = forms.BooleanField(label="仅导入正确的行（有错误的行跳过）", required=False)
+
+
+class DeleteForm(forms.Form):
+    """删除原因 (kept with the deleted record and in the audit log)."""
+
+    reason = forms.CharField(label="删除原因", max_length=200, widget=forms.Textarea(attrs={"rows": 3}))
+
+    service_errors = ServiceForm.service_errors

@@ -10,25 +10,22 @@ nothing is imported if any row is wrong; in `valid_only` mode the valid rows are
 from __future__ import annotations
 
 import io
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import transaction
-from django.db.models import TextChoices
 from django.utils import timezone
 
 from anju.housing.choices import (
     BuildingCategory,
-    BuildingStructure,
-    Decoration,
     HousingKind,
     Layout,
-    Orientation,
-    UnitSource,
     UnitState,
 )
+from anju.housing.dictionaries import CodeTable
 from anju.housing.models import Building, Project, Unit
 from anju.housing.validation import unit_problems
 
@@ -45,7 +42,7 @@ class Col:
     field: str
     kind: str = "text"
     required: bool = False
-    choices: type[TextChoices] | None = None
+    choices: Any = None  # a TextChoices class or a CodeTable (code table read when used)
     note: str = ""
 
 
@@ -56,7 +53,7 @@ BUILDING_COLUMNS = (
     Col("小区/院门牌号", "compound_number"),
     Col("楼号", "building_label"),
     Col("幢号", "block_label"),
-    Col("建筑结构", "structure", "choice", False, BuildingStructure),
+    Col("建筑结构", "structure", "choice", False, CodeTable("housing_building_structure")),
     Col("地上层数", "floors_above", "int", True),
     Col("地下层数", "floors_below", "int"),
     Col("每层户数", "units_per_floor", "int"),
@@ -76,12 +73,12 @@ UNIT_COLUMNS = (
     Col("套内建筑面积", "inner_area", "decimal"),
     Col("共用分摊面积", "shared_area", "decimal", note="与套内建筑面积之和应等于建筑面积"),
     Col("阳台面积", "balcony_area", "decimal"),
-    Col("朝向", "orientation", "choice", False, Orientation),
+    Col("朝向", "orientation", "choice", False, CodeTable("housing_orientation")),
     Col("户型", "layout", "choice", False, Layout),
     Col("间数", "room_count", "int"),
     Col("层高", "storey_height", "decimal"),
-    Col("建成时装修程度", "decoration", "choice", False, Decoration),
-    Col("房屋来源", "source", "choice", False, UnitSource),
+    Col("建成时装修程度", "decoration", "choice", False, CodeTable("housing_decoration")),
+    Col("房屋来源", "source", "choice", False, CodeTable("housing_unit_source")),
     Col("初始房屋性质", "initial_nature", "choice", False, HousingKind, "空则取项目类别"),
     Col("规划建设房屋分类", "housing_kind", "choice", False, HousingKind, "空则取项目类别"),
     Col("共有或共用设施及部位", "shared_facilities"),
@@ -181,10 +178,13 @@ def _read_rows(workbook: Any, title: str, columns: tuple[Col, ...], problems: li
     return result
 
 
-def _choice_lookup(choices: type[TextChoices]) -> dict[str, str]:
+def _choice_lookup(choices: Any) -> dict[str, str]:
     lookup = {str(label): str(value) for value, label in choices.choices}
     lookup.update({str(value): str(value) for value in choices.values})
     return lookup
+
+
+CHOICE_REFRESH_SECONDS = 30
 
 
 def _converter(column: Col) -> Callable[[Any], Any]:
@@ -211,13 +211,21 @@ def _converter(column: Col) -> Callable[[Any], Any]:
             return number.quantize(Decimal(1).scaleb(-places))
         return to_decimal
     if column.kind == "choice":
-        lookup = _choice_lookup(column.choices)
-        allowed = "、".join(label for _value, label in column.choices.choices)
+        # options read when first used and again after 30 s: a code table edited in 代码表 applies to the next import
+        options: dict[str, Any] = {"at": None, "lookup": {}, "allowed": ""}
+
+        def current() -> dict[str, Any]:
+            now = time.monotonic()
+            if options["at"] is None or now - options["at"] > CHOICE_REFRESH_SECONDS:
+                options.update(at=now, lookup=_choice_lookup(column.choices),
+                               allowed="、".join(label for _value, label in column.choices.choices))
+            return options
 
         def to_choice(raw: Any) -> str:
-            value = lookup.get(str(raw).strip())
+            found = current()
+            value = found["lookup"].get(str(raw).strip())
             if value is None:
-                raise ValueError(f"“{raw}”不是可选值（可选：{allowed}）。")
+                raise ValueError(f"“{raw}”不是可选值（可选：{found['allowed']}）。")
             return value
         return to_choice
 

@@ -63,39 +63,45 @@ def allocatable_units(*, user: Any, district: str | None = None, layout: str | N
     return queryset
 
 
-def land_reserve_list(*, user: Any) -> QuerySet[LandReserve]:
+def _live(queryset: QuerySet, include_deleted: bool) -> QuerySet:
+    """Hide records deleted by `record_delete` unless asked (lists filter them, details show them to restore)."""
+    return queryset if include_deleted else queryset.filter(is_deleted=False)
+
+
+def land_reserve_list(*, user: Any, include_deleted: bool = False) -> QuerySet[LandReserve]:
     """Reserved plots in the user's jurisdiction."""
-    return LandReserve.objects.visible_to(user)
+    return _live(LandReserve.objects.visible_to(user), include_deleted)
 
 
-def participant_list(*, user: Any) -> QuerySet[Participant]:
+def participant_list(*, user: Any, include_deleted: bool = False) -> QuerySet[Participant]:
     """Participant organisations registered in the user's jurisdiction."""
-    return Participant.objects.visible_to(user)
+    return _live(Participant.objects.visible_to(user), include_deleted)
 
 
-def person_list(*, user: Any) -> QuerySet[ParticipantPerson]:
-    """Participant people in the user's jurisdiction."""
-    return ParticipantPerson.objects.visible_to(user).select_related("participant")
+def person_list(*, user: Any, include_deleted: bool = False) -> QuerySet[ParticipantPerson]:
+    """Participant people (项目参与人员, A.5.5) in the user's jurisdiction, with their organisation."""
+    return _live(ParticipantPerson.objects.visible_to(user).select_related("participant"), include_deleted)
 
 
-def certificate_list(*, user: Any) -> QuerySet[Certificate]:
+def certificate_list(*, user: Any, include_deleted: bool = False) -> QuerySet[Certificate]:
     """Approval certificates in the user's jurisdiction."""
-    return Certificate.objects.visible_to(user).select_related("project")
+    return _live(Certificate.objects.visible_to(user).select_related("project"), include_deleted)
 
 
-def construction_contract_list(*, user: Any) -> QuerySet[ConstructionContract]:
+def construction_contract_list(*, user: Any, include_deleted: bool = False) -> QuerySet[ConstructionContract]:
     """Construction contract filings in the user's jurisdiction."""
-    return ConstructionContract.objects.visible_to(user).select_related("project", "building", "party_a", "party_b")
+    queryset = ConstructionContract.objects.visible_to(user).select_related("project", "building", "party_a", "party_b")
+    return _live(queryset, include_deleted)
 
 
-def resettlement_contract_list(*, user: Any) -> QuerySet[ResettlementContract]:
+def resettlement_contract_list(*, user: Any, include_deleted: bool = False) -> QuerySet[ResettlementContract]:
     """Demolition and resettlement contract filings in the user's jurisdiction."""
-    return ResettlementContract.objects.visible_to(user).select_related("project")
+    return _live(ResettlementContract.objects.visible_to(user).select_related("project"), include_deleted)
 
 
-def progress_log_list(*, user: Any) -> QuerySet[ProgressLog]:
-    """Progress logs in the user's jurisdiction."""
-    return ProgressLog.objects.visible_to(user).select_related("project", "building")
+def progress_log_list(*, user: Any, include_deleted: bool = False) -> QuerySet[ProgressLog]:
+    """Progress logs in the user's jurisdiction (revoked ones only when asked)."""
+    return _live(ProgressLog.objects.visible_to(user).select_related("project", "building"), include_deleted)
 
 
 def handover_list(*, user: Any) -> QuerySet[Handover]:

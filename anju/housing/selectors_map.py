@@ -1,4 +1,4 @@
-"""Data of the 建设项目 map (3.4.4): projects and their vacant units inside the user's jurisdiction."""
+"""Data of the 建设项目 map (3.4.4): projects and their units (空置 by default, or another state) inside the user's jurisdiction."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from anju.core.scoping import jurisdiction_prefix, significant_prefix
 from anju.housing.boundaries import city_code6
 from anju.housing.choices import HousingKind, UnitState
 from anju.housing.models import Building, Project, Unit
+from anju.housing.services.units import ALLOCATABLE_STATES
 
 MAX_VACANT_UNITS = 5000
 
@@ -28,6 +29,30 @@ class ProjectStage:
     choices = ((PLANNED, "未开工"), (UNDER_CONSTRUCTION, "在建"), (COMPLETED, "已竣工"))
 
 
+class UnitFilter:
+    """住房状态 filter of the map: which units are drawn (空置 by default; 可配置 = the allocatable supply)."""
+
+    VACANT = UnitState.VACANT.value
+    ALLOCATABLE = "allocatable"
+    choices = (
+        (VACANT, "空置"),
+        (ALLOCATABLE, "可配置（已移交的已交付、空置住房）"),
+        *((state.value, state.label) for state in UnitState if state != UnitState.VACANT),
+    )
+
+    @staticmethod
+    def condition(value: str, prefix: str = "") -> Q:
+        """The Q of the units this filter shows (prefix = the path to Unit, e.g. "units__")."""
+        if value == UnitFilter.ALLOCATABLE:
+            return Q(**{f"{prefix}state__in": ALLOCATABLE_STATES, f"{prefix}handover__isnull": False})
+        return Q(**{f"{prefix}state": value})
+
+    @staticmethod
+    def label(value: str) -> str:
+        """The short Chinese name of a filter value (空置, 可配置, 维修 …)."""
+        return "可配置" if value == UnitFilter.ALLOCATABLE else dict(UnitFilter.choices).get(value, "")
+
+
 @dataclass(frozen=True)
 class MapFilters:
     """The map's filters as parsed from the query string (invalid values are ignored)."""
@@ -35,6 +60,7 @@ class MapFilters:
     district: str = ""
     kind: str = ""
     stage: str = ""
+    units: str = UnitFilter.VACANT
 
     @classmethod
     def from_query(cls, query: Any) -> MapFilters:
@@ -44,10 +70,12 @@ class MapFilters:
             district = ""
         kind = query.get("kind") or ""
         stage = query.get("stage") or ""
+        units = query.get("units") or UnitFilter.VACANT
         return cls(
             district=district.ljust(12, "0") if district else "",
             kind=kind if kind in HousingKind.values else "",
             stage=stage if stage in dict(ProjectStage.choices) else "",
+            units=units if units in dict(UnitFilter.choices) else UnitFilter.VACANT,
         )
 
 
@@ -60,6 +88,26 @@ def map_district_choices(*, user: Any) -> list[Region]:
     if len(prefix) >= 6:
         return list(regions.filter(code=prefix[:6].ljust(12, "0")))
     return list(regions.filter(code__startswith=prefix).order_by("code"))
+
+
+def map_focus_district(*, user: Any) -> str:
+    """The 12-digit county whose outline the map highlights and fits: a district (or street, community) user's own; else ""."""
+    prefix = jurisdiction_prefix(user)
+    if not prefix or len(prefix) < 6:
+        return ""
+    return prefix[:6].ljust(12, "0")
+
+
+def map_boundary_city_allowed(*, user: Any, city: str, default: str) -> str:
+    """The 6-digit city the boundaries endpoint serves: the asked one only inside the user's jurisdiction, else the user's own."""
+    own = map_boundary_city(user=user, default=default)
+    prefix = jurisdiction_prefix(user)
+    if not (city.isdigit() and len(city) in (6, 12)) or prefix is None:
+        return own
+    asked = city_code6(city)
+    if len(prefix) >= 4:  # a city, district or lower: its own city only
+        return own
+    return asked if asked.startswith(prefix) else own
 
 
 def map_boundary_city(*, user: Any, default: str) -> str:
@@ -92,11 +140,14 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
-    """Projects (with buildings and counts) and vacant units for the map, in four queries."""
+    """Projects (with buildings and counts) and the units of the 住房状态 filter (空置 by default) for the map, in four queries."""
     vacant = Q(units__state=UnitState.VACANT)
+    matching = UnitFilter.condition(filters.units, "units__")
     projects = list(
         _projects(user=user, filters=filters)
-        .annotate(unit_total=Count("buildings__units"), vacant_total=Count("buildings__units", filter=Q(buildings__units__state=UnitState.VACANT)))
+        .annotate(unit_total=Count("buildings__units"),
+                  vacant_total=Count("buildings__units", filter=Q(buildings__units__state=UnitState.VACANT)),
+                  matching_total=Count("buildings__units", filter=UnitFilter.condition(filters.units, "buildings__units__")))
         .only("id", "number", "proposed_name", "approved_name", "category", "region_code", "latitude", "longitude")
         .order_by("number")
     )
@@ -105,8 +156,8 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
     building_rows = (
         Building.objects.visible_to(user)
         .filter(project_id__in=project_ids)
-        .annotate(vacant_total=Count("units", filter=vacant))
-        .values("id", "project_id", "name", "number", "vacant_total")
+        .annotate(vacant_total=Count("units", filter=vacant), matching_total=Count("units", filter=matching))
+        .values("id", "project_id", "name", "number", "vacant_total", "matching_total")
         .order_by("number")
     )
     for row in building_rows:
@@ -116,6 +167,7 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
                 "name": row["name"],
                 "number": row["number"],
                 "vacant_count": row["vacant_total"],
+                "matching_count": row["matching_total"],
                 "grid_url": reverse("housing:building_grid", args=[row["id"]]),
             }
         )
@@ -134,6 +186,7 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
             "lng": _float(p.longitude),
             "unit_count": p.unit_total,
             "vacant_count": p.vacant_total,
+            "matching_count": p.matching_total,
             "url": reverse("housing:project_detail", args=[p.pk]),
             "buildings": buildings_by_project.get(p.pk, []),
         }
@@ -141,9 +194,9 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
     ]
     unit_rows = list(
         Unit.objects.visible_to(user)
-        .filter(state=UnitState.VACANT, building__project_id__in=project_ids)
+        .filter(UnitFilter.condition(filters.units), building__project_id__in=project_ids)
         .values(
-            "id", "number", "entrance", "room_number", "floor_area", "layout", "building_id", "building__name",
+            "id", "number", "entrance", "room_number", "floor_area", "layout", "state", "building_id", "building__name",
             "building__latitude", "building__longitude", "building__project__latitude", "building__project__longitude",
             "building__project__proposed_name", "building__project__approved_name",
         )
@@ -151,7 +204,8 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
     )
     truncated = len(unit_rows) > MAX_VACANT_UNITS
     layouts = dict(Unit._meta.get_field("layout").choices)
-    vacant_units = [
+    states = dict(UnitState.choices)
+    units = [
         {
             "id": row["id"],
             "number": row["number"],
@@ -159,6 +213,8 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
             "project_name": row["building__project__approved_name"] or row["building__project__proposed_name"],
             "floor_area": str(row["floor_area"]),
             "layout_label": layouts.get(row["layout"], ""),
+            "state": row["state"],
+            "state_label": states.get(row["state"], ""),
             "lat": _float(row["building__latitude"] if row["building__latitude"] is not None else row["building__project__latitude"]),
             "lng": _float(row["building__longitude"] if row["building__longitude"] is not None else row["building__project__longitude"]),
             "url": reverse("housing:unit_detail", args=[row["id"]]),
@@ -166,4 +222,4 @@ def housing_map_data(*, user: Any, filters: MapFilters) -> dict[str, Any]:
         }
         for row in unit_rows[:MAX_VACANT_UNITS]
     ]
-    return {"projects": project_rows, "vacant_units": vacant_units, "truncated": truncated}
+    return {"projects": project_rows, "units": units, "units_label": UnitFilter.label(filters.units), "truncated": truncated}

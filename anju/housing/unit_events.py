@@ -32,7 +32,7 @@ def project_building_events(unit: Unit, user: Any) -> Iterable[UnitEvent]:
     )
     logs = (
         ProgressLog.objects.visible_to(user)
-        .filter(Q(building=building) | Q(project=project, building__isnull=True))
+        .filter(Q(building=building) | Q(project=project, building__isnull=True), is_deleted=False)
         .order_by("recorded_on", "id")
     )
     for log in logs:

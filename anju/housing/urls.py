@@ -45,7 +45,25 @@ urlpatterns = [
     path("resettlement/", views.ResettlementContractListView.as_view(), name="resettlement_contract_list"),
     path("resettlement/<int:pk>/", views.ResettlementContractDetailView.as_view(), name="resettlement_contract_detail"),
     path("progress/", views.ProgressLogListView.as_view(), name="progress_log_list"),
+    path("progress/<int:pk>/", views.ProgressLogDetailView.as_view(), name="progress_log_detail"),
+    path("progress/<int:pk>/revoke/", views.ProgressLogRevokeView.as_view(), name="progress_log_revoke"),
     path("handovers/", views.HandoverListView.as_view(), name="handover_list"),
     path("handovers/<int:pk>/", views.HandoverDetailView.as_view(), name="handover_detail"),
+    path("people/", views.PersonListView.as_view(), name="person_list"),
+    path("people/<int:pk>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("people/<int:pk>/edit/", views.PersonEditView.as_view(), name="person_edit"),
+    path("contracts/<int:pk>/edit/", views.ConstructionContractEditView.as_view(), name="construction_contract_edit"),
+    path("resettlement/<int:pk>/edit/", views.ResettlementContractEditView.as_view(), name="resettlement_contract_edit"),
     path("", include("anju.housing.urls_grid")),
 ]
+
+# 删除 (recoverable) and 恢复 of the records that have them, e.g. housing:certificate_delete at certificates/<pk>/delete/.
+DELETE_PREFIXES = {
+    "land_reserve": "land-reserves", "participant": "participants", "person": "people", "certificate": "certificates",
+    "construction_contract": "contracts", "resettlement_contract": "resettlement",
+}
+for _kind, _prefix in DELETE_PREFIXES.items():
+    urlpatterns += [
+        path(f"{_prefix}/<int:pk>/delete/", views.RecordDeleteView.as_view(kind=_kind), name=f"{_kind}_delete"),
+        path(f"{_prefix}/<int:pk>/restore/", views.RecordRestoreView.as_view(kind=_kind), name=f"{_kind}_restore"),
+    ]

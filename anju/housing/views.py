@@ -7,6 +7,7 @@ Views only parse, call a selector or a service, and render (style.md 2-3). The �
 from __future__ import annotations
 
 import copy
+from functools import partial
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views import View
 
 from anju.core.listing import Column, StaffListView, cell_text
@@ -28,10 +30,12 @@ from anju.housing.filtersets import (
     HandoverFilterSet,
     LandReserveFilterSet,
     ParticipantFilterSet,
+    PersonFilterSet,
     ProgressLogFilterSet,
     ProjectFilterSet,
     ResettlementContractFilterSet,
     UnitFilterSet,
+    include_deleted,
 )
 from anju.housing.imports import template_workbook
 from anju.housing.models import Building, Project, Unit
@@ -94,14 +98,32 @@ class EditorMixin(LoginRequiredMixin):
 # ---------------------------------------------------------------- lists
 
 
+# The tabs above every housing list (URL name, label).
+HOUSING_LISTS = (
+    ("project_list", "建设项目"), ("building_list", "单体工程"), ("unit_list", "住房"), ("handover_list", "竣工移交"),
+    ("progress_log_list", "进度日志"), ("certificate_list", "审批证件"), ("construction_contract_list", "施工合同"),
+    ("resettlement_contract_list", "拆迁安置合同"), ("participant_list", "参与单位"), ("person_list", "参与人员"),
+    ("land_reserve_list", "土地储备"),
+)
+
+
 class HousingListView(StaffListView):
-    """A housing list: readers only; the create button for editors."""
+    """A housing list: readers only; the create button for editors; recoverable records hidden unless ?deleted=."""
 
     required_roles = tuple(READER_ROLES)
+    template_name = "housing/list.html"
+    deletable = False
+
+    def get_base_queryset(self) -> models.QuerySet:
+        """The selector's queryset; with deleted records when the 记录状态 filter asks for them."""
+        if self.deletable:
+            return type(self).selector(user=self.request.user, include_deleted=include_deleted(self.request.GET))
+        return super().get_base_queryset()
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
-        """Hide the create button from readers."""
+        """Hide the create button from readers; the housing lists as tabs."""
         context = super().get_context_data(**kwargs)
+        context["housing_lists"] = HOUSING_LISTS
         if not can_edit_housing(self.request.user):
             context["create_url_name"] = None
         return context
@@ -175,6 +197,7 @@ class LandReserveListView(HousingListView):
     """土地储备."""
 
     title = "土地储备"
+    deletable = True
     selector = staticmethod(selectors.land_reserve_list)
     filterset_class = LandReserveFilterSet
     create_url_name = "housing:land_reserve_create"
@@ -195,6 +218,7 @@ class ParticipantListView(HousingListView):
     """项目参与单位."""
 
     title = "项目参与单位"
+    deletable = True
     selector = staticmethod(selectors.participant_list)
     filterset_class = ParticipantFilterSet
     create_url_name = "housing:participant_create"
@@ -210,10 +234,33 @@ class ParticipantListView(HousingListView):
     ]
 
 
+class PersonListView(HousingListView):
+    """项目参与人员 (A.5.5): ID numbers and phones masked on screen and in the export."""
+
+    title = "项目参与人员"
+    deletable = True
+    selector = staticmethod(selectors.person_list)
+    filterset_class = PersonFilterSet
+    export_filename = "项目参与人员"
+    columns = [
+        Column("人员编号", "number", link=True),
+        Column("人员名称", "name"),
+        Column("所属单位", "participant.name"),
+        Column("人员分类", "category"),
+        Column("证件号码", "id_number_masked"),
+        Column("电话", "phone_masked"),
+        Column("职务", "position"),
+        Column("资格名称", "qualification_name"),
+        Column("资格证书号", "qualification_number"),
+        Column("资格终止日期", "qualification_end"),
+    ]
+
+
 class CertificateListView(HousingListView):
     """审批证件."""
 
     title = "审批证件"
+    deletable = True
     selector = staticmethod(selectors.certificate_list)
     filterset_class = CertificateFilterSet
     export_filename = "审批证件"
@@ -231,6 +278,7 @@ class ConstructionContractListView(HousingListView):
     """施工合同备案."""
 
     title = "施工合同备案"
+    deletable = True
     selector = staticmethod(selectors.construction_contract_list)
     filterset_class = ConstructionContractFilterSet
     export_filename = "施工合同备案"
@@ -250,6 +298,7 @@ class ResettlementContractListView(HousingListView):
     """拆迁安置合同备案."""
 
     title = "拆迁安置合同备案"
+    deletable = True
     selector = staticmethod(selectors.resettlement_contract_list)
     filterset_class = ResettlementContractFilterSet
     export_filename = "拆迁安置合同备案"
@@ -268,11 +317,12 @@ class ProgressLogListView(HousingListView):
     """项目进度日志."""
 
     title = "项目进度日志"
+    deletable = True
     selector = staticmethod(selectors.progress_log_list)
     filterset_class = ProgressLogFilterSet
     export_filename = "项目进度日志"
     columns = [
-        Column("记录日期", "recorded_on"),
+        Column("记录日期", "recorded_on", link=True),
         Column("日志类别", "kind"),
         Column("项目", "project.name"),
         Column("单体工程", "building.name"),
@@ -280,6 +330,7 @@ class ProgressLogListView(HousingListView):
         Column("已完成投资（万元）", "investment_completed"),
         Column("拆迁居民户数", "demolition_households"),
         Column("供地面积", "land_supplied_area"),
+        Column("状态", lambda log: f"已撤销（{log.delete_reason}）" if log.is_deleted else "有效"),
     ]
 
 
@@ -337,19 +388,20 @@ class ProjectDetailView(ReaderMixin, View):
              "rows": [[_link(b.get_absolute_url(), b.number), b.name, b.floors_total, b.residential_units, b.get_status_display(),
                        _link(reverse("housing:building_grid", args=[b.pk]), "查看")] for b in buildings]},
             {"title": "项目进度日志", "columns": ["记录日期", "类别", "单体工程", "已完成投资（万元）", "说明"],
-             "rows": [[log.recorded_on, log.get_kind_display(), log.building.name if log.building_id else "", log.investment_completed, log.note]
-                      for log in project.progress_logs.select_related("building")[:50]],
+             "rows": [[_link(log.get_absolute_url(), log.recorded_on), log.get_kind_display(), log.building.name if log.building_id else "",
+                       log.investment_completed, log.note]
+                      for log in project.progress_logs.filter(is_deleted=False).select_related("building")[:50]],
              "url": reverse("housing:progress_log_list") + f"?project={project.pk}"},
             {"title": "参与单位", "columns": ["单位名称", "参与角色", "证件号码"],
              "rows": [[_link(p.participant.get_absolute_url(), p.participant.name), p.get_role_display(), p.participant.id_number]
                       for p in project.participations.select_related("participant")]},
             {"title": "审批证件", "columns": ["证书名称", "证书编号", "发证日期", "发证机关"],
-             "rows": [[c.get_name_display(), _link(c.get_absolute_url(), c.number), c.issued_on, c.issuer] for c in project.certificates.all()]},
+             "rows": [[c.get_name_display(), _link(c.get_absolute_url(), c.number), c.issued_on, c.issuer] for c in project.certificates.filter(is_deleted=False)]},
             {"title": "施工合同备案", "columns": ["记录编号", "合同名称", "合同金额（万元）", "签订时间"],
-             "rows": [[_link(c.get_absolute_url(), c.record_number), c.name, c.amount, c.signed_on] for c in project.construction_contracts.all()]},
+             "rows": [[_link(c.get_absolute_url(), c.record_number), c.name, c.amount, c.signed_on] for c in project.construction_contracts.filter(is_deleted=False)]},
             {"title": "拆迁安置合同备案", "columns": ["记录编号", "被拆迁人", "安置补偿方式", "签订日期"],
              "rows": [[_link(c.get_absolute_url(), c.record_number), c.displaced_person, c.get_compensation_mode_display(), c.signed_on]
-                      for c in project.resettlement_contracts.all()]},
+                      for c in project.resettlement_contracts.filter(is_deleted=False)]},
             {"title": "竣工移交", "columns": ["移交批次编号", "移交时间", "移交人", "移交套数"],
              "rows": [[_link(h.get_absolute_url(), h.batch_number), h.handed_over_on, h.handed_over_by, h.unit_count] for h in project.handovers.all()]},
         ]
@@ -386,21 +438,38 @@ class SimpleDetailView(ReaderMixin, View):
 
     def names(self, obj: models.Model) -> list[str]:
         """The fields shown."""
-        return [f.name for f in obj._meta.concrete_fields if f.name not in {"id", "created_at", "updated_at"} and not f.name.endswith("_index")]
+        hidden = {"id", "created_at", "updated_at", "is_deleted", "deleted_at", "deleted_by", "delete_reason"}
+        return [f.name for f in obj._meta.concrete_fields if f.name not in hidden and not f.name.endswith("_index")]
 
     def related(self, obj: models.Model) -> list[dict[str, Any]]:
         """Related tables."""
         return []
 
+    kind = ""  # a key of DELETABLE: the record can be deleted (recoverably) and restored
+
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """Render (404 outside the jurisdiction)."""
-        obj = scoped_get(type(self).selector, request, pk)
+        """Render (404 outside the jurisdiction); a deleted record shows who deleted it and why, and 恢复."""
+        selector = type(self).selector
+        obj = scoped_get(partial(selector, include_deleted=True) if self.kind else selector, request, pk)
+        deleted = bool(getattr(obj, "is_deleted", False))
         actions = self.reader_actions(obj)
-        if self.edit_url_name and can_edit_housing(request.user):
-            actions.append(_action("编辑", reverse(self.edit_url_name, args=[pk]), "pencil"))
-            actions += self.extra_actions(obj)
+        if can_edit_housing(request.user):
+            if deleted:
+                actions.append({**_action("恢复", reverse(f"housing:{self.kind}_restore", args=[pk]), "arrow-counterclockwise", "outline-success"),
+                                "method": "post", "confirm": "确定恢复该记录？"})
+            else:
+                if self.edit_url_name:
+                    actions.append(_action("编辑", reverse(self.edit_url_name, args=[pk]), "pencil"))
+                    actions += self.extra_actions(obj)
+                if self.kind:
+                    actions.append(_action("删除", reverse(f"housing:{self.kind}_delete", args=[pk]), "trash", "outline-danger"))
+        subtitle = ""
+        if deleted:
+            when = timezone.localtime(obj.deleted_at).strftime("%Y-%m-%d %H:%M") if obj.deleted_at else ""
+            subtitle = f"已删除（{when}，{obj.deleted_by or '系统'}，原因：{obj.delete_reason}）；恢复后可继续使用。"
         context = {
-            "page_title": str(obj), "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(obj), None)],
+            "page_title": str(obj), "subtitle": subtitle,
+            "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(obj), None)],
             "fields": self.rows(obj), "related": self.related(obj), "actions": actions,
             "archive_obj": obj if self.with_archive else None,
         }
@@ -449,6 +518,7 @@ class CertificateDetailView(SimpleDetailView):
 
     selector = staticmethod(selectors.certificate_list)
     list_url_name, list_title, edit_url_name, with_archive = "housing:certificate_list", "审批证件", "housing:certificate_edit", True
+    kind = "certificate"
 
     def names(self, obj: models.Model) -> list[str]:
         """Only the filled fields of the certificate's group."""
@@ -460,13 +530,15 @@ class ParticipantDetailView(SimpleDetailView):
 
     selector = staticmethod(selectors.participant_list)
     list_url_name, list_title, edit_url_name = "housing:participant_list", "项目参与单位", "housing:participant_edit"
+    kind = "participant"
 
     def related(self, obj: Any) -> list[dict[str, Any]]:
         """People of the organisation."""
         return [{
             "title": "参与人员", "columns": ["人员编号", "姓名", "人员分类", "证件号码", "电话", "资格名称", "资格证书号"],
-            "rows": [[p.number, p.name, p.get_category_display(), p.id_number_masked, p.phone_masked, p.qualification_name,
-                      p.qualification_number] for p in obj.people.all()],
+            "rows": [[_link(p.get_absolute_url(), p.number), p.name, p.get_category_display(), p.id_number_masked, p.phone_masked, p.qualification_name,
+                      p.qualification_number] for p in obj.people.filter(is_deleted=False)],
+            "url": reverse("housing:person_list") + f"?participant={obj.pk}",
         }]
 
     def extra_actions(self, obj: Any) -> list[dict[str, Any]]:
@@ -479,6 +551,74 @@ class LandReserveDetailView(SimpleDetailView):
 
     selector = staticmethod(selectors.land_reserve_list)
     list_url_name, list_title, edit_url_name = "housing:land_reserve_list", "土地储备", "housing:land_reserve_edit"
+    kind = "land_reserve"
+
+
+class PersonDetailView(SimpleDetailView):
+    """项目参与人员 (A.5.5): identifiers masked."""
+
+    selector = staticmethod(selectors.person_list)
+    list_url_name, list_title, edit_url_name, kind = "housing:person_list", "项目参与人员", "housing:person_edit", "person"
+    masked = {"id_number": "id_number_masked", "phone": "phone_masked"}
+
+    def rows(self, obj: Any) -> list[tuple[str, Any]]:
+        """Field rows with the encrypted identifiers masked."""
+        return [
+            (str(obj._meta.get_field(name).verbose_name), getattr(obj, self.masked[name]) if name in self.masked else display(obj, name))
+            for name in self.names(obj)
+        ]
+
+
+class ProgressLogDetailView(SimpleDetailView):
+    """项目进度日志 entry: never edited; 撤销 (with a reason) for editors, then record the right entry."""
+
+    selector = staticmethod(partial(selectors.progress_log_list, include_deleted=True))
+    list_url_name, list_title = "housing:progress_log_list", "项目进度日志"
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The entry, with 撤销 for editors while it is live."""
+        log = scoped_get(type(self).selector, request, pk)
+        actions = [_action("返回项目", log.project.get_absolute_url(), "arrow-left", "outline-secondary")]
+        if can_edit_housing(request.user) and not log.is_deleted:
+            actions.append(_action("撤销", reverse("housing:progress_log_revoke", args=[pk]), "x-circle", "outline-danger"))
+        subtitle = f"已撤销：{log.delete_reason}（{log.deleted_by or '系统'}）" if log.is_deleted else "进度记录不能修改；登记有误时撤销后重新登记。"
+        names = [n for n in self.names(log) if display(log, n) not in ("", "0", "0.00")]
+        return render(request, "housing/detail.html", {
+            "page_title": f"{log.project.name} {log}", "subtitle": subtitle,
+            "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(log), None)],
+            "fields": field_rows(log, names), "actions": actions,
+        })
+
+
+class ProgressLogRevokeView(EditorMixin, View):
+    """撤销 a progress entry with a reason; a refusal (not the building's latest, handed over) is shown in Chinese."""
+
+    def render_form(self, log: Any, form: Any) -> HttpResponse:
+        """The reason form."""
+        form.fields["reason"].label = "撤销原因"
+        return render(self.request, "core/form.html", {
+            "form": form, "page_title": "撤销进度记录", "cancel_url": log.get_absolute_url(), "submit_label": "确认撤销",
+            "intro": f"撤销“{log.project.name} {log}”：记录保留并标为已撤销，不再计入项目数据；楼栋状态回到上一条记录。",
+            "breadcrumbs": [("项目进度日志", reverse("housing:progress_log_list")), (str(log), log.get_absolute_url()), ("撤销", None)],
+        })
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The form."""
+        return self.render_form(scoped_get(selectors.progress_log_list, request, pk), forms.DeleteForm())
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """progress_log_revoke."""
+        log = scoped_get(selectors.progress_log_list, request, pk)
+        form = forms.DeleteForm(request.POST)
+        if form.is_valid():
+            try:
+                services.progress_log_revoke(log=log, reason=form.cleaned_data["reason"], acting_user=request.user)
+            except ValidationError as exc:
+                forms.ServiceForm.service_errors(form, exc)
+            else:
+                messages.success(request, "进度记录已撤销，项目数据已重新计算。")
+                return HttpResponseRedirect(log.project.get_absolute_url())
+        return self.render_form(log, form)
 
 
 class HandoverDetailView(SimpleDetailView):
@@ -501,6 +641,7 @@ class ConstructionContractDetailView(SimpleDetailView):
 
     selector = staticmethod(selectors.construction_contract_list)
     list_url_name, list_title, with_archive = "housing:construction_contract_list", "施工合同备案", True
+    edit_url_name, kind = "housing:construction_contract_edit", "construction_contract"
 
 
 class ResettlementContractDetailView(SimpleDetailView):
@@ -508,6 +649,7 @@ class ResettlementContractDetailView(SimpleDetailView):
 
     selector = staticmethod(selectors.resettlement_contract_list)
     list_url_name, list_title, with_archive = "housing:resettlement_contract_list", "拆迁安置合同备案", True
+    edit_url_name, kind = "housing:resettlement_contract_edit", "resettlement_contract"
 
 
 # ---------------------------------------------------------------- forms
@@ -764,7 +906,7 @@ class ParticipationAddView(ServiceFormView):
         user = self.request.user
 
         class ParticipationForm(djforms.Form):
-            participant = djforms.ModelChoiceField(label="参与单位", queryset=Participant.objects.visible_to(user))
+            participant = djforms.ModelChoiceField(label="参与单位", queryset=Participant.objects.visible_to(user).filter(is_deleted=False))
             role = djforms.ChoiceField(label="参与角色", choices=ParticipantCategory.choices)
             service_errors = forms.ServiceForm.service_errors
 
@@ -843,6 +985,124 @@ class ResettlementContractCreateView(ServiceFormView):
     def call(self, parent: Any, instance: Any, form: Any) -> Any:
         """resettlement_contract_save."""
         return services.resettlement_contract_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+
+
+class ConstructionContractEditView(ServiceFormView):
+    """编辑施工合同备案 (A.5.9): the 记录编号 and the project stay."""
+
+    form_class, title = forms.ConstructionContractForm, "编辑施工合同备案"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The contract (404 outside the jurisdiction)."""
+        contract = scoped_get(selectors.construction_contract_list, self.request, kwargs["pk"])
+        return contract.project, contract
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
+        """Buildings of the project."""
+        return {"project": parent}
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """construction_contract_save."""
+        return services.construction_contract_save(project=parent, contract=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+class ResettlementContractEditView(ServiceFormView):
+    """编辑拆迁安置合同备案 (A.5.10)."""
+
+    form_class, title = forms.ResettlementContractForm, "编辑拆迁安置合同备案"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The contract (404 outside the jurisdiction)."""
+        contract = scoped_get(selectors.resettlement_contract_list, self.request, kwargs["pk"])
+        return contract.project, contract
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """resettlement_contract_save."""
+        return services.resettlement_contract_save(project=parent, contract=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+class PersonEditView(ServiceFormView):
+    """编辑参与人员 (the ID number left empty keeps the stored one)."""
+
+    form_class, title = forms.PersonForm, "编辑项目参与人员"
+
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """The person (404 outside the jurisdiction)."""
+        person = scoped_get(selectors.person_list, self.request, kwargs["pk"])
+        return person.participant, person
+
+    def call(self, parent: Any, instance: Any, form: Any) -> Any:
+        """person_save."""
+        return services.person_save(participant=parent, person=instance, data=form.service_data(), acting_user=self.request.user)
+
+
+# ---------------------------------------------------------------- delete (recoverable) and restore
+
+# kind -> (selector, list URL name); the URL names are housing:<kind>_delete and housing:<kind>_restore.
+DELETABLE: dict[str, tuple[Any, str]] = {
+    "land_reserve": (selectors.land_reserve_list, "housing:land_reserve_list"),
+    "participant": (selectors.participant_list, "housing:participant_list"),
+    "person": (selectors.person_list, "housing:person_list"),
+    "certificate": (selectors.certificate_list, "housing:certificate_list"),
+    "construction_contract": (selectors.construction_contract_list, "housing:construction_contract_list"),
+    "resettlement_contract": (selectors.resettlement_contract_list, "housing:resettlement_contract_list"),
+}
+
+
+def _deletable(request: HttpRequest, kind: str, pk: int) -> Any:
+    selector, _ = DELETABLE[kind]
+    return scoped_get(partial(selector, include_deleted=True), request, pk)
+
+
+class RecordDeleteView(EditorMixin, View):
+    """删除 with a reason: the record is marked deleted (recoverable) or the refusal is shown in Chinese."""
+
+    kind = ""
+
+    def render_form(self, record: Any, form: Any) -> HttpResponse:
+        """The confirmation page."""
+        label = f"{record._meta.verbose_name}“{record}”"
+        return render(self.request, "core/form.html", {
+            "form": form, "page_title": f"删除{record._meta.verbose_name}", "cancel_url": record.get_absolute_url(),
+            "submit_label": "确认删除",
+            "intro": f"将删除{label}。删除后列表中不再显示，可在列表“记录状态”中筛选“已删除”找到并恢复。",
+            "breadcrumbs": [("建设项目", reverse(LIST_URL)), (str(record), record.get_absolute_url()), ("删除", None)],
+        })
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The reason form."""
+        return self.render_form(_deletable(request, self.kind, pk), forms.DeleteForm())
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """record_delete; a refusal keeps the typed reason."""
+        record = _deletable(request, self.kind, pk)
+        form = forms.DeleteForm(request.POST)
+        if form.is_valid():
+            try:
+                services.record_delete(record=record, reason=form.cleaned_data["reason"], acting_user=request.user)
+            except ValidationError as exc:
+                forms.ServiceForm.service_errors(form, exc)
+            else:
+                messages.success(request, f"{record._meta.verbose_name}“{record}”已删除；可在列表中筛选“已删除”后恢复。")
+                return HttpResponseRedirect(reverse(DELETABLE[self.kind][1]))
+        return self.render_form(record, form)
+
+
+class RecordRestoreView(EditorMixin, View):
+    """恢复 a deleted record (POST)."""
+
+    kind = ""
+
+    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """record_restore, then back to the record."""
+        record = _deletable(request, self.kind, pk)
+        try:
+            services.record_restore(record=record, acting_user=request.user)
+        except ValidationError as exc:
+            messages.error(request, "；".join(exc.messages))
+        else:
+            messages.success(request, f"{record._meta.verbose_name}“{record}”已恢复。")
+        return HttpResponseRedirect(record.get_absolute_url())
 
 
 class LandReserveCreateView(ServiceFormView):

@@ -13,9 +13,12 @@ from anju.housing.choices import HousingKind
 from anju.housing.selectors_map import (
     MapFilters,
     ProjectStage,
+    UnitFilter,
     housing_map_data,
     map_boundary_city,
+    map_boundary_city_allowed,
     map_district_choices,
+    map_focus_district,
 )
 from anju.housing.views_grid import HousingReaderMixin, project_list_url
 
@@ -34,6 +37,8 @@ class HousingMapView(HousingReaderMixin, View):
             "districts": map_district_choices(user=request.user),
             "kinds": HousingKind.choices,
             "stages": ProjectStage.choices,
+            "unit_filters": UnitFilter.choices,
+            "focus_district": map_focus_district(user=request.user),
             "points_url": reverse("housing:map_data"),
             "boundaries_url": f"{reverse('housing:map_boundaries')}?city={city}",
             "tile_url": settings.ANJU_MAP_TILE_URL,
@@ -44,7 +49,7 @@ class HousingMapView(HousingReaderMixin, View):
 
 
 class HousingMapDataView(HousingReaderMixin, View):
-    """GET /housing/map/data.json?district=&kind=&stage=: projects and vacant units in the jurisdiction."""
+    """GET /housing/map/data.json?district=&kind=&stage=&units=: projects and their units (空置 by default) in the jurisdiction."""
 
     def get(self, request: HttpRequest) -> JsonResponse:
         """The selector's data as JSON (Chinese kept readable)."""
@@ -53,14 +58,16 @@ class HousingMapDataView(HousingReaderMixin, View):
 
 
 class HousingMapBoundariesView(HousingReaderMixin, View):
-    """GET /housing/map/boundaries.geojson?city=341600: the city's districts from `load_boundaries`."""
+    """GET /housing/map/boundaries.geojson?city=341600: the districts of the user's city from `load_boundaries`.
+
+    A user inside a city gets that city whatever `city` says; a province user may ask for a city of the province.
+    """
 
     def get(self, request: HttpRequest) -> HttpResponse:
         """The extracted GeoJSON, or an empty collection with a Chinese hint while it has not been loaded."""
-        city = (request.GET.get("city") or "").strip()
-        if not (city.isdigit() and len(city) in (6, 12)):
-            city = map_boundary_city(user=request.user, default=settings.ANJU_DEMO_CITY)
-        body = boundary_geojson(city[:4] + "00")
+        city = map_boundary_city_allowed(user=request.user, city=(request.GET.get("city") or "").strip(),
+                                         default=settings.ANJU_DEMO_CITY)
+        body = boundary_geojson(city)
         if body is None:
             # An empty collection, not a 404: the map simply shows no outlines (and says why).
             return JsonResponse(

@@ -52,7 +52,7 @@ def _next_number(region_code: str) -> str:
     county = (region_code or "000000")[:6]
     year = timezone.localdate().year
     BusinessSequence.objects.get_or_create(kind=NUMBER_KIND, region_code=county, year=year)
-    sequence = BusinessSequence.objects.select_for_update().get(kind=NUMBER_KIND, region_code=county, year=year)
+    sequence = BusinessSequence.objects.select_for_update(of=("self",)).get(kind=NUMBER_KIND, region_code=county, year=year)
     sequence.last_value += 1
     sequence.save(update_fields=["last_value"])
     return f"DA{county}{year}{sequence.last_value:06d}"
@@ -157,7 +157,7 @@ def archive_file_delete(*, file: ArchiveFile, reason: str, acting_user: Any, req
     if not reason:
         raise ValidationError({"reason": ValidationError("请填写删除原因。", code=ArchiveErrorCode.REASON_REQUIRED)})
     with transaction.atomic():
-        file = ArchiveFile.objects.select_for_update().get(pk=file.pk)
+        file = ArchiveFile.objects.select_for_update(of=("self",)).get(pk=file.pk)
         if file.is_deleted:
             raise ValidationError("该档案已删除。", code=ArchiveErrorCode.ALREADY_DELETED)
         file.is_deleted = True
@@ -176,7 +176,7 @@ def archive_file_restore(*, file: ArchiveFile, acting_user: Any, request: Any = 
     if not can_restore(acting_user):
         raise PermissionDenied("只有区县、市保障部门可以恢复档案。")
     with transaction.atomic():
-        file = ArchiveFile.objects.select_for_update().get(pk=file.pk)
+        file = ArchiveFile.objects.select_for_update(of=("self",)).get(pk=file.pk)
         if not file.is_deleted:
             raise ValidationError("该档案未被删除，无需恢复。", code=ArchiveErrorCode.NOT_DELETED)
         previous = {"deleted_by": file.deleted_by_id, "deleted_at": file.deleted_at.isoformat() if file.deleted_at else None, "reason": file.delete_reason}

@@ -13,13 +13,15 @@ from anju.housing.models import (
     Handover,
     LandReserve,
     Participant,
+    ParticipantPerson,
     ProgressLog,
     Project,
     ResettlementContract,
     Unit,
 )
+from anju.housing.models.base import HousingCodeField
 
-HIDDEN = {"created_by"}
+HIDDEN = {"created_by", "deleted_by"}
 
 
 def read_serializer(model: type, extra: tuple[str, ...] = ()) -> type[serializers.ModelSerializer]:
@@ -28,7 +30,7 @@ def read_serializer(model: type, extra: tuple[str, ...] = ()) -> type[serializer
     attrs: dict[str, Any] = {"__doc__": f"{model._meta.verbose_name}（只读）."}
     for name in names:
         field = model._meta.get_field(name)
-        if getattr(field, "choices", None):
+        if getattr(field, "choices", None) or isinstance(field, HousingCodeField):
             attrs[f"{name}_display"] = serializers.CharField(source=f"get_{name}_display", read_only=True, help_text=f"{field.verbose_name}名称")
     for name in extra:
         attrs[name] = serializers.ReadOnlyField(help_text=name)
@@ -46,14 +48,24 @@ CertificateSerializer = read_serializer(Certificate)
 ConstructionContractSerializer = read_serializer(ConstructionContract)
 ResettlementContractSerializer = read_serializer(ResettlementContract)
 ProgressLogSerializer = read_serializer(ProgressLog)
+
+
+class PersonSerializer(read_serializer(ParticipantPerson, ("participant_number",))):  # type: ignore[misc]
+    """项目参与人员（只读）: 证件号码 and 电话 masked (the plain values are never sent)."""
+
+    id_number = serializers.CharField(source="id_number_masked", read_only=True, help_text="证件号码（脱敏）")
+    phone = serializers.CharField(source="phone_masked", read_only=True, help_text="电话（脱敏）")
+
 HandoverSerializer = read_serializer(Handover)
 
 
-def write_serializer(model: type, exclude: tuple[str, ...] = (), *, region: bool = False) -> type[serializers.ModelSerializer]:
-    """A serializer of the editable fields a service accepts (partial updates allowed)."""
+def write_serializer(
+    model: type, exclude: tuple[str, ...] = (), *, region: bool = False, include: tuple[str, ...] = ()
+) -> type[serializers.ModelSerializer]:
+    """A serializer of the editable fields a service accepts (partial updates allowed); `include` adds typed identifiers."""
     from anju.housing.forms import _editable
 
-    names = list(_editable(model, exclude))
+    names = [*include, *_editable(model, exclude)]
     attrs: dict[str, Any] = {"__doc__": f"{model._meta.verbose_name}（写入）."}
     if region:
         attrs["region_code"] = serializers.RegexField(r"^\d{12}$", help_text="所在区县或街道的12位行政区划代码", required=False)
@@ -66,6 +78,10 @@ ProjectWriteSerializer = write_serializer(Project, ("developer",), region=True)
 LandReserveWriteSerializer = write_serializer(LandReserve, region=True)
 ParticipantWriteSerializer = write_serializer(Participant, region=True)
 ProgressLogWriteSerializer = write_serializer(ProgressLog, ("project",))
+PersonWriteSerializer = write_serializer(ParticipantPerson)
+CertificateWriteSerializer = write_serializer(Certificate, include=("number",))
+ConstructionContractWriteSerializer = write_serializer(ConstructionContract)
+ResettlementContractWriteSerializer = write_serializer(ResettlementContract)
 
 
 class HandoverWriteSerializer(serializers.Serializer):

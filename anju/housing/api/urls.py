@@ -16,11 +16,19 @@ urlpatterns = [
     path("units/", views.UnitListView.as_view(), name="housing-units"),
     path("units/allocatable/", views.AllocatableUnitListView.as_view(), name="housing-units-allocatable"),
     path("units/<int:pk>/", views.UnitDetailView.as_view(), name="housing-units-detail"),
-    path("land-reserves/", views.LandReserveListView.as_view(), name="housing-land-reserves"),
-    path("participants/", views.ParticipantListView.as_view(), name="housing-participants"),
-    path("certificates/", views.CertificateListView.as_view(), name="housing-certificates"),
-    path("construction-contracts/", views.ConstructionContractListView.as_view(), name="housing-construction-contracts"),
-    path("resettlement-contracts/", views.ResettlementContractListView.as_view(), name="housing-resettlement-contracts"),
     path("progress-logs/", views.ProgressLogListView.as_view(), name="housing-progress-logs"),
+    path("progress-logs/<int:pk>/revoke/", views.ProgressLogRevokeView.as_view(), name="housing-progress-logs-revoke"),
     path("handovers/", views.HandoverListView.as_view(), name="housing-handovers"),
 ]
+
+# Records with create, update, delete (recoverable) and restore: <prefix>/, <prefix>/<id>/, <prefix>/<id>/restore/.
+RECORDS = {
+    "land-reserves": "LandReserve", "participants": "Participant", "people": "Person", "certificates": "Certificate",
+    "construction-contracts": "ConstructionContract", "resettlement-contracts": "ResettlementContract",
+}
+for _prefix, _name in RECORDS.items():
+    urlpatterns += [
+        path(f"{_prefix}/", getattr(views, f"{_name}ListView").as_view(), name=f"housing-{_prefix}"),
+        path(f"{_prefix}/<int:pk>/", getattr(views, f"{_name}DetailView").as_view(), name=f"housing-{_prefix}-detail"),
+        path(f"{_prefix}/<int:pk>/restore/", getattr(views, f"{_name}RestoreView").as_view(), name=f"housing-{_prefix}-restore"),
+    ]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from anju.core.api.errors import error_responses
 from anju.core.api.jobs import JobSerializer
 from anju.housing import filtersets, selectors, services
 from anju.housing.api import serializers as s
+from anju.housing.filtersets import include_deleted
 from anju.housing.models import Building, Unit
 from anju.housing.permissions import READER_ROLES
 from anju.housing.services.imports import IMPORT_JOB_KIND, units_import_start
@@ -33,6 +34,16 @@ class ReaderPermissionMixin:
 
         if not request.user.has_role(*READER_ROLES):
             raise PermissionDenied("您的角色无权查看建设项目数据。")
+
+
+def _region(data: dict[str, Any]) -> str:
+    """The region_code of a new record (required)."""
+    from rest_framework.exceptions import ValidationError
+
+    region_code = data.pop("region_code", "") or ""
+    if not region_code:
+        raise ValidationError({"region_code": ["该字段是必填项。"]})
+    return region_code
 
 
 def _list_view(name: str, selector: Any, serializer: Any, filterset: Any, summary: str, description: str) -> type:
@@ -83,20 +94,17 @@ BuildingDetailView = _detail_view("buildings", selectors.building_list, s.Buildi
 UnitListView = _list_view("units", selectors.unit_list, s.UnitSerializer, filtersets.UnitFilterSet,
                           "住房列表", "管辖范围内的住房；可按项目、楼栋、状态、户型、房屋分类、面积区间、区划和关键字筛选。")
 UnitDetailView = _detail_view("units", selectors.unit_list, s.UnitSerializer, "住房详情")
-LandReserveListView = _list_view("land_reserves", selectors.land_reserve_list, s.LandReserveSerializer, filtersets.LandReserveFilterSet,
-                                 "土地储备列表", "按规划用途（住房类别）和计划年度筛选。")
-ParticipantListView = _list_view("participants", selectors.participant_list, s.ParticipantSerializer, filtersets.ParticipantFilterSet,
-                                 "项目参与单位列表", "参与单位及其资质。")
-CertificateListView = _list_view("certificates", selectors.certificate_list, s.CertificateSerializer, filtersets.CertificateFilterSet,
-                                 "审批证件列表", "项目建设审批重要证件；扫描件见电子档案。")
-ConstructionContractListView = _list_view(
-    "construction_contracts", selectors.construction_contract_list, s.ConstructionContractSerializer,
-    filtersets.ConstructionContractFilterSet, "施工合同备案列表", "项目建设工程施工合同备案。")
-ResettlementContractListView = _list_view(
-    "resettlement_contracts", selectors.resettlement_contract_list, s.ResettlementContractSerializer,
-    filtersets.ResettlementContractFilterSet, "拆迁安置合同备案列表", "项目拆迁安置合同备案。")
-ProgressLogListView = _list_view("progress_logs", selectors.progress_log_list, s.ProgressLogSerializer, filtersets.ProgressLogFilterSet,
-                                 "项目进度日志列表", "开工、竣工、停工、复工、投资、拆迁安置和供地进度。")
+_ProgressLogListBase = _list_view(
+    "progress_logs", selectors.progress_log_list, s.ProgressLogSerializer, filtersets.ProgressLogFilterSet, "项目进度日志列表",
+    "开工、竣工、停工、复工、投资、拆迁安置和供地进度。默认只列有效记录；deleted=1 列已撤销的（is_deleted、delete_reason），deleted=all 列全部。")
+
+
+class ProgressLogListView(_ProgressLogListBase):  # type: ignore[misc,valid-type]
+    """项目进度日志列表 (revoked entries on request)."""
+
+    def get_queryset(self) -> models.QuerySet:
+        """Revoked entries only when ?deleted= asks for them."""
+        return selectors.progress_log_list(user=self.request.user, include_deleted=include_deleted(self.request.query_params))
 HandoverListView = _list_view("handovers", selectors.handover_list, s.HandoverSerializer, filtersets.HandoverFilterSet,
                               "竣工移交列表", "竣工移交批次。")
 
@@ -232,3 +240,199 @@ class ImportJobView(ReaderPermissionMixin, APIView):
         return Response(JobSerializer(job).data)
 
 
+
+
+# ---------------------------------------------------------------- records with create, update, delete (recoverable), restore
+
+
+def _visible_links(data: dict[str, Any], user: Any) -> None:
+    """Every linked region-scoped record (project, participant, party, building) must be in the user's jurisdiction."""
+    from rest_framework.exceptions import ValidationError as DrfValidationError
+
+    from anju.core.models import RegionScopedModel
+
+    for name, value in data.items():
+        if isinstance(value, RegionScopedModel) and not type(value).objects.visible_to(user).filter(pk=value.pk).exists():
+            raise DrfValidationError({name: [f"{value._meta.verbose_name}不存在或不在您的管辖范围内。"]})
+
+
+def _service_call(call: Any) -> Any:
+    """Run a service; its Django ValidationError becomes a 400 with the same Chinese messages."""
+    from django.core.exceptions import ValidationError as DjangoValidationError
+    from rest_framework.exceptions import ValidationError as DrfValidationError
+
+    try:
+        return call()
+    except DjangoValidationError as exc:
+        raise DrfValidationError(exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}) from exc
+
+
+REASON_PARAMETER = OpenApiParameter("reason", str, OpenApiParameter.QUERY, required=True, description="删除原因")
+
+
+def _record_api(
+    name: str, *, selector: Any, serializer: Any, write_serializer: Any, filterset: Any, title: str, description: str,
+    create: Any, update: Any,
+) -> tuple[type, type, type]:
+    """List + create, detail (GET/PATCH/DELETE) and restore endpoints of one recoverable record type.
+
+    `create(data, user)` and `update(record, data, user)` call the services; DELETE marks the record deleted
+    (recoverable; refused with a Chinese reason when it is still in use) and POST .../restore/ brings it back.
+    """
+
+    def queryset_for(request: Request, *, deleted: bool) -> models.QuerySet:
+        return selector(user=request.user, include_deleted=deleted)
+
+    class ListCreate(ReaderPermissionMixin, generics.ListAPIView):
+        serializer_class = serializer
+        filterset_class = filterset
+
+        def get_queryset(self) -> models.QuerySet:
+            return queryset_for(self.request, deleted=include_deleted(self.request.query_params))
+
+        @extend_schema(operation_id=f"housing_{name}_list", tags=TAG, summary=f"{title}列表",
+                       description=f"{description} 默认只列有效记录；deleted=1 列已删除的，deleted=all 列全部。",
+                       responses={200: serializer(many=True), **error_responses(401, 403)})
+        def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+            return super().get(request, *args, **kwargs)
+
+        @extend_schema(operation_id=f"housing_{name}_create", tags=TAG, summary=f"新增{title}",
+                       description="区县保障科或市保障处；关联的项目、单位须在管辖范围内。",
+                       request=write_serializer, responses={201: serializer, **error_responses(400, 401, 403)})
+        def post(self, request: Request) -> Response:
+            data_in = write_serializer(data=request.data)
+            data_in.is_valid(raise_exception=True)
+            data = dict(data_in.validated_data)
+            _visible_links(data, request.user)
+            record = _service_call(lambda: create(data, request.user))
+            return Response(serializer(record).data, status=status.HTTP_201_CREATED)
+
+    class One(ReaderPermissionMixin, APIView):
+        def record(self, request: Request, pk: int) -> Any:
+            from django.http import Http404
+
+            try:
+                return queryset_for(request, deleted=True).get(pk=pk)
+            except models.ObjectDoesNotExist as exc:
+                raise Http404 from exc
+
+    class Detail(One):
+
+        @extend_schema(operation_id=f"housing_{name}_retrieve", tags=TAG, summary=f"{title}详情",
+                       description="管辖范围外返回 404；已删除的记录 is_deleted 为 true。",
+                       responses={200: serializer, **error_responses(401, 403, 404)})
+        def get(self, request: Request, pk: int) -> Response:
+            return Response(serializer(self.record(request, pk)).data)
+
+        @extend_schema(operation_id=f"housing_{name}_update", tags=TAG, summary=f"修改{title}",
+                       description="只传要修改的字段；编号、所属项目（单位）不变；已删除的记录须先恢复。",
+                       request=write_serializer, responses={200: serializer, **error_responses(400, 401, 403, 404)})
+        def patch(self, request: Request, pk: int) -> Response:
+            record = self.record(request, pk)
+            data_in = write_serializer(record, data=request.data, partial=True)
+            data_in.is_valid(raise_exception=True)
+            data = dict(data_in.validated_data)
+            for fixed in ("project", "participant", "region_code"):
+                data.pop(fixed, None)
+            _visible_links(data, request.user)
+            record = _service_call(lambda: update(record, data, request.user))
+            return Response(serializer(record).data)
+
+        @extend_schema(operation_id=f"housing_{name}_destroy", tags=TAG, summary=f"删除{title}",
+                       description="标记删除（可恢复），须给出删除原因；仍被使用的记录（如参与项目的单位）拒绝删除并说明原因。",
+                       parameters=[REASON_PARAMETER], responses={200: serializer, **error_responses(400, 401, 403, 404)})
+        def delete(self, request: Request, pk: int) -> Response:
+            record = self.record(request, pk)
+            reason = request.query_params.get("reason") or ""
+            record = _service_call(lambda: services.record_delete(record=record, reason=reason, acting_user=request.user))
+            return Response(serializer(record).data)
+
+    class Restore(One):
+        @extend_schema(operation_id=f"housing_{name}_restore", tags=TAG, summary=f"恢复{title}",
+                       description="恢复已删除的记录。", request=None, responses={200: serializer, **error_responses(400, 401, 403, 404)})
+        def post(self, request: Request, pk: int) -> Response:
+            record = _service_call(lambda: services.record_restore(record=self.record(request, pk), acting_user=request.user))
+            return Response(serializer(record).data)
+
+    base = name.title().replace("_", "")
+    for view, suffix in ((ListCreate, "ListView"), (Detail, "DetailView"), (Restore, "RestoreView")):
+        view.__name__ = view.__qualname__ = f"{base}{suffix}"
+        view.__doc__ = f"{title}: {suffix}."
+    return ListCreate, Detail, Restore
+
+
+LandReserveListView, LandReserveDetailView, LandReserveRestoreView = _record_api(
+    "land_reserves", selector=selectors.land_reserve_list, serializer=s.LandReserveSerializer,
+    write_serializer=s.LandReserveWriteSerializer, filterset=filtersets.LandReserveFilterSet, title="土地储备",
+    description="按规划用途（住房类别）和计划年度筛选。新增时 region_code 为地块所在区县或街道。",
+    create=lambda data, user: services.land_reserve_save(data=data, region_code=_region(data), acting_user=user),
+    update=lambda record, data, user: services.land_reserve_save(land_reserve=record, data=data, region_code=record.region_code,
+                                                                 acting_user=user),
+)
+ParticipantListView, ParticipantDetailView, ParticipantRestoreView = _record_api(
+    "participants", selector=selectors.participant_list, serializer=s.ParticipantSerializer,
+    write_serializer=s.ParticipantWriteSerializer, filterset=filtersets.ParticipantFilterSet, title="项目参与单位",
+    description="参与单位及其资质；统一社会信用代码按 GB 32100 校验。",
+    create=lambda data, user: services.participant_save(data=data, region_code=_region(data), acting_user=user),
+    update=lambda record, data, user: services.participant_save(participant=record, data=data, region_code=record.region_code,
+                                                                acting_user=user),
+)
+PersonListView, PersonDetailView, PersonRestoreView = _record_api(
+    "people", selector=selectors.person_list, serializer=s.PersonSerializer, write_serializer=s.PersonWriteSerializer,
+    filterset=filtersets.PersonFilterSet, title="项目参与人员",
+    description="参与单位的人员（A.5.5）；证件号码和电话脱敏返回，id_number 参数按完整证件号码精确查找。",
+    create=lambda data, user: services.person_save(participant=data.pop("participant"), data=data, acting_user=user),
+    update=lambda record, data, user: services.person_save(participant=record.participant, person=record, data=data,
+                                                           acting_user=user),
+)
+CertificateListView, CertificateDetailView, CertificateRestoreView = _record_api(
+    "certificates", selector=selectors.certificate_list, serializer=s.CertificateSerializer,
+    write_serializer=s.CertificateWriteSerializer, filterset=filtersets.CertificateFilterSet, title="审批证件",
+    description="项目建设审批重要证件（A.5.8）；扫描件见电子档案。",
+    create=lambda data, user: services.certificate_save(project=data.pop("project"), data=data, acting_user=user),
+    update=lambda record, data, user: services.certificate_save(project=record.project, certificate=record, data=data,
+                                                                acting_user=user),
+)
+ConstructionContractListView, ConstructionContractDetailView, ConstructionContractRestoreView = _record_api(
+    "construction_contracts", selector=selectors.construction_contract_list, serializer=s.ConstructionContractSerializer,
+    write_serializer=s.ConstructionContractWriteSerializer, filterset=filtersets.ConstructionContractFilterSet,
+    title="施工合同备案", description="项目建设工程施工合同备案（A.5.9）；记录编号自动生成。",
+    create=lambda data, user: services.construction_contract_save(project=data.pop("project"), data=data, acting_user=user),
+    update=lambda record, data, user: services.construction_contract_save(project=record.project, contract=record, data=data,
+                                                                          acting_user=user),
+)
+ResettlementContractListView, ResettlementContractDetailView, ResettlementContractRestoreView = _record_api(
+    "resettlement_contracts", selector=selectors.resettlement_contract_list, serializer=s.ResettlementContractSerializer,
+    write_serializer=s.ResettlementContractWriteSerializer, filterset=filtersets.ResettlementContractFilterSet,
+    title="拆迁安置合同备案", description="项目拆迁安置合同备案（A.5.10）；记录编号自动生成。",
+    create=lambda data, user: services.resettlement_contract_save(project=data.pop("project"), data=data, acting_user=user),
+    update=lambda record, data, user: services.resettlement_contract_save(project=record.project, contract=record, data=data,
+                                                                          acting_user=user),
+)
+
+
+class ProgressLogRevokeSerializer(serializers.Serializer):
+    """撤销原因."""
+
+    reason = serializers.CharField(max_length=200, help_text="撤销原因")
+
+
+class ProgressLogRevokeView(ReaderPermissionMixin, APIView):
+    """撤销进度记录."""
+
+    @extend_schema(operation_id="housing_progress_logs_revoke", tags=TAG, summary="撤销进度记录",
+                   description="进度记录不能修改：登记有误时撤销（保留记录、不再计入项目数据；楼栋状态回到上一条记录），再重新登记。"
+                               "只能撤销楼栋最近一条记录；已有住房移交的楼栋不能撤销竣工。",
+                   request=ProgressLogRevokeSerializer, responses={200: s.ProgressLogSerializer, **error_responses(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        """progress_log_revoke."""
+        from django.http import Http404
+
+        try:
+            log = selectors.progress_log_list(user=request.user, include_deleted=True).get(pk=pk)
+        except models.ObjectDoesNotExist as exc:
+            raise Http404 from exc
+        data = ProgressLogRevokeSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        log = _service_call(lambda: services.progress_log_revoke(log=log, reason=data.validated_data["reason"], acting_user=request.user))
+        return Response(s.ProgressLogSerializer(log).data)

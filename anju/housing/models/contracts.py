@@ -7,11 +7,12 @@ from django.db import models
 from django.urls import reverse
 
 from anju.core.models import RegionScopedModel
-from anju.housing.choices import CertificateType, CompensationMode, ContractCategory, IncomeClass, SecurityMode
+from anju.housing.choices import CertificateType
 from anju.housing.models.base import (
     MONEY,
+    DeletableRecord,
     area_field,
-    choice_field,
+    code_field,
     count_field,
     date_ranges_check,
     money_field,
@@ -23,7 +24,7 @@ def _percent(label: str) -> models.DecimalField:
     return models.DecimalField(label, max_digits=6, decimal_places=2, null=True, blank=True)
 
 
-class Certificate(RegionScopedModel):
+class Certificate(DeletableRecord, RegionScopedModel):
     """项目建设审批重要证件信息 (A.5.8): one certificate; its scans are e-archive files (A.5.7).
 
     The standard lists the fields of six certificates in one set; a record fills the group
@@ -128,7 +129,7 @@ class Certificate(RegionScopedModel):
         return self.project.number
 
 
-class ConstructionContract(RegionScopedModel):
+class ConstructionContract(DeletableRecord, RegionScopedModel):
     """项目建设工程施工合同备案信息 (A.5.9)."""
 
     record_number = models.CharField("记录编号", max_length=40, unique=True)
@@ -138,7 +139,7 @@ class ConstructionContract(RegionScopedModel):
     )
     party_a = models.ForeignKey("housing.Participant", verbose_name="合同甲方", on_delete=models.PROTECT, related_name="+")
     party_b = models.ForeignKey("housing.Participant", verbose_name="合同乙方", on_delete=models.PROTECT, related_name="+")
-    category = models.CharField("合同类别", max_length=24, choices=ContractCategory.choices)
+    category = code_field("合同类别", "housing_contract_category", blank=False)
     contract_number = models.CharField("合同编号", max_length=60)
     name = models.CharField("合同名称", max_length=200)
     summary = models.TextField("合同内容简述", blank=True)
@@ -195,7 +196,7 @@ class ConstructionContract(RegionScopedModel):
         return self.party_b.number
 
 
-class ResettlementContract(RegionScopedModel):
+class ResettlementContract(DeletableRecord, RegionScopedModel):
     """项目拆迁安置合同备案 (A.5.10)."""
 
     record_number = models.CharField("记录编号", max_length=40, unique=True)
@@ -203,9 +204,9 @@ class ResettlementContract(RegionScopedModel):
     contract_number = models.CharField("拆迁安置合同编号", max_length=60)
     signed_on = models.DateField("合同签订日期")
     effective_on = models.DateField("合同生效日期", null=True, blank=True)
-    income_class = choice_field("收入层次类别", IncomeClass.choices)
-    security_mode = choice_field("保障方式类别", SecurityMode.choices)
-    compensation_mode = models.CharField("安置补偿方式类别", max_length=24, choices=CompensationMode.choices)
+    income_class = code_field("收入层次类别", "housing_income_class")
+    security_mode = code_field("保障方式类别", "housing_security_mode")
+    compensation_mode = code_field("安置补偿方式类别", "housing_compensation_mode", blank=False)
     displaced_person = models.CharField("被拆迁人", max_length=50)
     demolished_floor_area = area_field("拆迁房屋面积")
     demolished_residential_area = area_field("拆迁住宅面积")

@@ -10,17 +10,21 @@ from anju.core.fields import EncryptedTextField
 from anju.core.masking import mask_id_number, mask_mobile
 from anju.core.models import RegionScopedModel
 from anju.housing.choices import (
-    EmploymentMode,
     OrganisationIdType,
     ParticipantCategory,
-    ParticipantType,
-    PersonCategory,
     PersonIdType,
 )
-from anju.housing.models.base import MONEY, choice_field, count_field, date_ranges_check, text_field
+from anju.housing.models.base import (
+    MONEY,
+    DeletableRecord,
+    code_field,
+    count_field,
+    date_ranges_check,
+    text_field,
+)
 
 
-class Participant(RegionScopedModel):
+class Participant(DeletableRecord, RegionScopedModel):
     """项目参与单位信息 (A.5.4): an organisation in projects; the credit code is validated (GB 32100)."""
 
     number = models.CharField("单位编号", max_length=40, unique=True)
@@ -42,7 +46,7 @@ class Participant(RegionScopedModel):
     qualification_grade = text_field("资质等级", 30)
     qualification_start = models.DateField("资质起始日期", null=True, blank=True)
     qualification_end = models.DateField("资质终止日期", null=True, blank=True)
-    participant_type = choice_field("参与单位类型", ParticipantType.choices)
+    participant_type = code_field("参与单位类型", "housing_participant_type")
     business_scope = models.TextField("经营范围", blank=True)
     registered_capital = models.DecimalField("注册资本（万）", default=0, **MONEY)
     employee_count = count_field("从业人数")
@@ -110,12 +114,12 @@ class ProjectParticipation(models.Model):
         return f"{self.project_id} {self.participant_id} {self.role}"
 
 
-class ParticipantPerson(RegionScopedModel):
+class ParticipantPerson(DeletableRecord, RegionScopedModel):
     """项目参与人员信息 (A.5.5): a person of a participant; ID number and phone encrypted (SM4)."""
 
     number = models.CharField("人员编号", max_length=40, unique=True)
     name = models.CharField("人员名称", max_length=50)
-    category = models.CharField("人员分类", max_length=24, choices=PersonCategory.choices)
+    category = code_field("人员分类", "housing_person_category", blank=False)
     participant = models.ForeignKey(Participant, verbose_name="所属单位", on_delete=models.PROTECT, related_name="people")
     id_type = models.CharField("证件类型", max_length=8, choices=PersonIdType.choices, default=PersonIdType.RESIDENT_ID)
     id_number = EncryptedTextField("证件号码")
@@ -143,7 +147,7 @@ class ParticipantPerson(RegionScopedModel):
     qualification_start = models.DateField("资格起始日期", null=True, blank=True)
     qualification_end = models.DateField("资格终止日期", null=True, blank=True)
     other_qualifications = text_field("其他执业资格", 200)
-    employment_mode = choice_field("专（兼）职", EmploymentMode.choices)
+    employment_mode = code_field("专（兼）职", "housing_employment_mode")
     years_of_experience = models.PositiveSmallIntegerField("从事专业工作累计年限", default=0)
 
     class Meta:
@@ -153,6 +157,10 @@ class ParticipantPerson(RegionScopedModel):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.participant.name}）"
+
+    def get_absolute_url(self) -> str:
+        """The staff detail page."""
+        return reverse("housing:person_detail", args=[self.pk])
 
     def clean(self) -> None:
         """Resident ID numbers checked (GB 11643); the blind index follows the number."""

@@ -11,24 +11,21 @@ from django.urls import reverse
 from anju.core.models import RegionScopedModel
 from anju.housing.choices import (
     BuildingStatus,
-    CompensationMode,
-    ConstructionMode,
-    FundSource,
     HousingKind,
-    IncomeClass,
-    InvestmentComposition,
-    LandAcquisitionMode,
-    LandDevelopmentLevel,
-    OwnerCategory,
-    PlanningLocation,
-    PlanPeriodCategory,
     ProgressKind,
-    SecurityMode,
 )
-from anju.housing.models.base import area_field, choice_field, count_field, money_field, text_field
+from anju.housing.models.base import (
+    DeletableRecord,
+    area_field,
+    choice_field,
+    code_field,
+    count_field,
+    money_field,
+    text_field,
+)
 
 
-class LandReserve(RegionScopedModel):
+class LandReserve(DeletableRecord, RegionScopedModel):
     """土地储备交换信息 (A.5.11): a reserved plot by housing kind, from the annual plan."""
 
     plot_number = models.CharField("地块编号", max_length=40, unique=True)
@@ -39,7 +36,7 @@ class LandReserve(RegionScopedModel):
     collateral_land_area = area_field("代征地面积")
     planned_floor_area = area_field("规划建筑面积")
     planned_use = models.CharField("规划用途", max_length=24, choices=HousingKind.choices)
-    development_level = choice_field("开发程度", LandDevelopmentLevel.choices)
+    development_level = code_field("开发程度", "housing_land_development")
     reserved_on = models.DateField("储备时间", null=True, blank=True)
     plan_year = models.PositiveSmallIntegerField("计划年度", db_index=True)
     plan_reference = text_field("年度计划文号", 60)
@@ -69,9 +66,9 @@ class Project(RegionScopedModel):
     proposed_name = models.CharField("项目提出名称", max_length=200)
     approved_name = text_field("项目立项名称", 200)
     category = models.CharField("项目类别", max_length=24, choices=HousingKind.choices)
-    construction_mode = models.CharField("建设方式", max_length=24, choices=ConstructionMode.choices)
-    planning_location = choice_field("规划区位", PlanningLocation.choices)
-    shantytown_owner_category = choice_field("棚户区区片原归属单位类别", OwnerCategory.choices)
+    construction_mode = code_field("建设方式", "housing_construction_mode", blank=False)
+    planning_location = code_field("规划区位", "housing_planning_location")
+    shantytown_owner_category = code_field("棚户区区片原归属单位类别", "housing_owner_category")
     shantytown_owner_name = text_field("棚户区区片原归属单位名称", 200)
     developer_name = text_field("开发建设单位", 200)
     developer = models.ForeignKey(
@@ -89,7 +86,7 @@ class Project(RegionScopedModel):
     year = models.PositiveSmallIntegerField("年度", db_index=True)
     plan_start = models.DateField("规划起始时间", null=True, blank=True)
     plan_end = models.DateField("规划终止时间", null=True, blank=True)
-    plan_period_category = choice_field("规划计划年度类别", PlanPeriodCategory.choices)
+    plan_period_category = code_field("规划计划年度类别", "housing_plan_period")
     plan_number = text_field("规划编号", 60)
     planned_floor_area = area_field("规划建设房屋建筑面积")
     planned_residential_area = area_field("规划建设住宅建筑面积")
@@ -98,23 +95,23 @@ class Project(RegionScopedModel):
     # 投资（计划）
     total_investment = money_field("建设总投资（万元）")
     residential_investment = money_field("住宅总投资（万元）")
-    fund_source = choice_field("资金来源渠道类别", FundSource.choices)
-    investment_composition = choice_field("投资构成类别", InvestmentComposition.choices)
+    fund_source = code_field("资金来源渠道类别", "housing_fund_source")
+    investment_composition = code_field("投资构成类别", "housing_investment_composition")
     # 拆迁安置（计划总量）
-    income_class = choice_field("收入层次类别", IncomeClass.choices)
-    security_mode = choice_field("保障方式类别", SecurityMode.choices)
+    income_class = code_field("收入层次类别", "housing_income_class")
+    security_mode = code_field("保障方式类别", "housing_security_mode")
     demolition_households_total = count_field("拆迁居民总户数")
     demolition_floor_area_total = area_field("拆迁房屋总面积")
     demolition_residential_area_total = area_field("拆迁住宅总面积")
     demolition_residential_units_total = count_field("拆迁住宅总套数")
     resettlement_households_total = count_field("安置居民总户数")
-    compensation_mode = choice_field("安置补偿方式类别", CompensationMode.choices)
+    compensation_mode = code_field("安置补偿方式类别", "housing_compensation_mode")
     resettlement_floor_area_total = area_field("安置房屋总面积")
     resettlement_residential_area_total = area_field("安置住宅总面积")
     resettlement_residential_units_total = count_field("安置住宅总套数")
     # 土地供应（计划）
     land_supply_total = area_field("供地总面积")
-    land_acquisition_mode = choice_field("土地取得方式", LandAcquisitionMode.choices)
+    land_acquisition_mode = code_field("土地取得方式", "housing_land_acquisition")
     # ---- derived from buildings and progress logs (project_figures_refresh) ----
     actual_start = models.DateField("实际开工时间", null=True, blank=True, editable=False)
     actual_completion = models.DateField("实际竣工时间", null=True, blank=True, editable=False)
@@ -263,8 +260,12 @@ class Project(RegionScopedModel):
         return self.residential_units_completed_year + self.amenity_units_completed_year
 
 
-class ProgressLog(RegionScopedModel):
-    """项目进度日志信息 (A.5.6): one dated entry; the project's figures are derived from these."""
+class ProgressLog(DeletableRecord, RegionScopedModel):
+    """项目进度日志信息 (A.5.6): one dated entry; the project's figures are derived from these.
+
+    An entry is never edited: a wrong one is revoked (撤销, `progress_log_revoke`: is_deleted with the
+    reason, kept in the history and left out of every figure) and the right one recorded anew.
+    """
 
     project = models.ForeignKey(Project, verbose_name="项目", on_delete=models.CASCADE, related_name="progress_logs")
     building = models.ForeignKey(
@@ -275,25 +276,25 @@ class ProgressLog(RegionScopedModel):
     building_status = models.CharField(
         "单体建设进度状态", max_length=24, choices=BuildingStatus.choices, blank=True, editable=False
     )
-    fund_source = choice_field("资金来源渠道类别", FundSource.choices)
-    investment_composition = choice_field("投资构成类别", InvestmentComposition.choices)
+    fund_source = code_field("资金来源渠道类别", "housing_fund_source")
+    investment_composition = code_field("投资构成类别", "housing_investment_composition")
     appropriation = money_field("拨付额度（万元）")
     investment_completed = money_field("已完成投资（万元）")
-    income_class = choice_field("收入层次类别", IncomeClass.choices)
-    security_mode = choice_field("保障方式类别", SecurityMode.choices)
+    income_class = code_field("收入层次类别", "housing_income_class")
+    security_mode = code_field("保障方式类别", "housing_security_mode")
     agreements_signed = count_field("已签订拆迁安置补偿协议户数")
     demolition_households = count_field("拆迁居民户数")
     demolition_floor_area = area_field("拆迁房屋面积")
     demolition_residential_area = area_field("拆迁住宅面积")
     demolition_residential_units = count_field("拆迁住宅套数")
-    compensation_mode = choice_field("安置补偿方式类别", CompensationMode.choices)
+    compensation_mode = code_field("安置补偿方式类别", "housing_compensation_mode")
     compensation_amount = money_field("货币补偿金额（万元）")
     resettlement_households = count_field("安置居民户数")
     resettlement_floor_area = area_field("安置房屋面积")
     resettlement_residential_area = area_field("安置住宅面积")
     resettlement_residential_units = count_field("安置住宅套数")
     land_supply_total = area_field("供地总面积")
-    land_acquisition_mode = choice_field("土地取得方式", LandAcquisitionMode.choices)
+    land_acquisition_mode = code_field("土地取得方式", "housing_land_acquisition")
     land_supplied_area = area_field("供地面积")
     land_use_approval_number = text_field("土地使用批准文号", 60)
     land_use_certificate_number = text_field("国有土地使用权证号", 60)
@@ -309,6 +310,10 @@ class ProgressLog(RegionScopedModel):
 
     def __str__(self) -> str:
         return f"{self.recorded_on} {self.get_kind_display()}"
+
+    def get_absolute_url(self) -> str:
+        """The staff detail page."""
+        return reverse("housing:progress_log_detail", args=[self.pk])
 
     @property
     def project_number(self) -> str:

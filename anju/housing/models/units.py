@@ -13,15 +13,12 @@ from anju.core.models import RegionScopedModel
 from anju.housing.choices import (
     BuildingCategory,
     BuildingStatus,
-    BuildingStructure,
-    Decoration,
     HousingKind,
     Layout,
-    Orientation,
     UnitSource,
     UnitState,
 )
-from anju.housing.models.base import AREA, area_field, choice_field, count_field, text_field
+from anju.housing.models.base import AREA, area_field, choice_field, code_field, count_field, text_field
 
 
 class HandoverFieldsMixin:
@@ -60,7 +57,7 @@ class Building(HandoverFieldsMixin, RegionScopedModel):
     building_label = text_field("楼号", 20)
     block_label = text_field("幢号", 20)
     floor_area = area_field("建筑面积")
-    structure = choice_field("建筑结构", BuildingStructure.choices)
+    structure = code_field("建筑结构", "housing_building_structure")
     floors_total = models.PositiveSmallIntegerField("总层数", default=1)
     floors_above = models.PositiveSmallIntegerField("地上层数", default=1)
     floors_below = models.PositiveSmallIntegerField("地下层数", default=0)
@@ -111,7 +108,7 @@ class Unit(HandoverFieldsMixin, RegionScopedModel):
 
     building = models.ForeignKey(Building, verbose_name="所属单体工程", on_delete=models.PROTECT, related_name="units")
     number = models.CharField("房屋编号", max_length=64, unique=True)
-    source = models.CharField("房屋来源", max_length=24, choices=UnitSource.choices, default=UnitSource.NEW)
+    source = code_field("房屋来源", "housing_unit_source", blank=False, default=UnitSource.NEW)
     initial_nature = models.CharField("初始房屋性质", max_length=24, choices=HousingKind.choices)
     housing_kind = models.CharField("规划建设房屋分类", max_length=24, choices=HousingKind.choices)
     floor_from = models.SmallIntegerField("所在起始层")
@@ -123,12 +120,12 @@ class Unit(HandoverFieldsMixin, RegionScopedModel):
     inner_area = area_field("套内建筑面积")
     shared_area = area_field("共用分摊面积")
     balcony_area = area_field("阳台面积")
-    orientation = choice_field("朝向", Orientation.choices)
+    orientation = code_field("朝向", "housing_orientation")
     room_count = models.PositiveSmallIntegerField("间数", default=1)
     layout = choice_field("户型", Layout.choices)
     shared_facilities = text_field("共有或共用设施及部位", 200)
     storey_height = models.DecimalField("层高", max_digits=4, decimal_places=2, null=True, blank=True)
-    decoration = choice_field("建成时装修程度", Decoration.choices)
+    decoration = code_field("建成时装修程度", "housing_decoration")
     is_registered = models.BooleanField("是否已登记", default=False)
     handover = models.ForeignKey(
         "housing.Handover", verbose_name="移交批次", null=True, blank=True, on_delete=models.PROTECT,

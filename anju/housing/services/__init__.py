@@ -3,6 +3,7 @@
 from anju.housing.services.projects import (
     building_save,
     progress_log_create,
+    progress_log_revoke,
     project_create,
     project_figures_refresh,
     project_update,
@@ -15,6 +16,8 @@ from anju.housing.services.records import (
     participant_save,
     participation_add,
     person_save,
+    record_delete,
+    record_restore,
     resettlement_contract_save,
 )
 from anju.housing.services.units import handover_create, unit_state_transition, units_state_transition
@@ -29,9 +32,12 @@ __all__ = [
     "participation_add",
     "person_save",
     "progress_log_create",
+    "progress_log_revoke",
     "project_create",
     "project_figures_refresh",
     "project_update",
+    "record_delete",
+    "record_restore",
     "resettlement_contract_save",
     "unit_save",
     "unit_state_transition",

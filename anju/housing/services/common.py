@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from anju.housing.permissions import housing_edit_check
@@ -33,6 +34,12 @@ def save_record(
 ) -> models.Model:
     """Check, apply, full_clean, save and audit a create or an update (call inside atomic)."""
     creating = instance.pk is None
+    if getattr(instance, "is_deleted", False):
+        raise ValidationError("该记录已删除，请先恢复后再修改。")
+    for field in instance._meta.concrete_fields:  # a link to a deleted record (e.g. a deleted participant) is refused
+        target = data.get(field.name) if field.is_relation else None
+        if target is not None and getattr(target, "is_deleted", False):
+            raise ValidationError({field.name: [f"{field.verbose_name}“{target}”已删除。"]})
     if region_code is not None:
         instance.region_code = region_code
     changes = apply_changes(instance, data)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, DecimalField, Max, Min, Q, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from anju.core.services.numbers import business_number_next
 from anju.housing.choices import BUILDING_PROGRESS_KINDS, BuildingCategory, BuildingStatus, ProgressKind
@@ -95,13 +96,13 @@ def progress_log_create(*, project: Project, data: dict[str, Any], acting_user: 
     if log.kind in BUILDING_PROGRESS_KINDS:
         if not log.building_id:
             raise ValidationError({"building": [f"{ProgressKind(log.kind).label}日志必须指定单体工程。"]})
-        building = Building.objects.select_for_update().get(pk=log.building_id)
+        building = Building.objects.select_for_update(of=("self",)).get(pk=log.building_id)
         required, target = BUILDING_MOVES[log.kind]
         if building.status not in required:
             raise ValidationError(
                 {"kind": [f"楼栋“{building.name}”当前为“{building.get_status_display()}”，不能登记{ProgressKind(log.kind).label}。"]}
             )
-        previous = building.progress_logs.filter(kind__in=BUILDING_PROGRESS_KINDS).order_by("-recorded_on").first()
+        previous = building.progress_logs.filter(kind__in=BUILDING_PROGRESS_KINDS, is_deleted=False).order_by("-recorded_on").first()
         if previous and log.recorded_on < previous.recorded_on:
             raise ValidationError({"recorded_on": [f"记录日期不能早于该楼栋上一次进度记录（{previous.recorded_on}）。"]})
         log.building_status = target
@@ -115,6 +116,47 @@ def progress_log_create(*, project: Project, data: dict[str, Any], acting_user: 
     log.save()
     audit(action="RECORD_CREATED", user=acting_user, obj=log, event=HousingEvent.PROGRESS_LOGGED, detail={"kind": log.kind})
     project_figures_refresh(project=project)
+    return log
+
+
+@transaction.atomic
+def progress_log_revoke(*, log: ProgressLog, reason: str, acting_user: Any) -> ProgressLog:
+    """撤销 a wrong progress entry (kept, marked, left out of the figures); the right one is then recorded anew.
+
+    A building's entry can be revoked only if it is the building's latest one (its status and dates go
+    back to what the previous entry set), and a completion only while no unit of the building has been
+    handed over. Investment, demolition/resettlement and land-supply entries can be revoked any time.
+    """
+    housing_edit_check(acting_user, log.region_code)
+    log = ProgressLog.objects.select_for_update(of=("self",)).select_related("building").get(pk=log.pk)
+    if log.is_deleted:
+        raise ValidationError("该进度记录已撤销。")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": ["请填写撤销原因。"]})
+    if log.kind in BUILDING_PROGRESS_KINDS and log.building_id:
+        building = Building.objects.select_for_update(of=("self",)).get(pk=log.building_id)
+        live = building.progress_logs.filter(kind__in=BUILDING_PROGRESS_KINDS, is_deleted=False).order_by("-recorded_on", "-id")
+        latest = live.first()
+        if latest is not None and latest.pk != log.pk:
+            raise ValidationError(
+                f"只能撤销楼栋“{building.name}”最近一条进度记录（{latest.recorded_on} {latest.get_kind_display()}），请先撤销其后的记录。"
+            )
+        if log.kind == ProgressKind.COMPLETION and building.units.filter(handover__isnull=False).exists():
+            raise ValidationError(f"楼栋“{building.name}”已有住房竣工移交，不能撤销竣工记录。")
+        previous = live.exclude(pk=log.pk).first()
+        building.status = previous.building_status if previous else BuildingStatus.PLANNED
+        if log.kind == ProgressKind.START:
+            building.actual_start = None
+        if log.kind == ProgressKind.COMPLETION:
+            building.actual_completion = None
+        building.save(update_fields=["status", "actual_start", "actual_completion", "updated_at"])
+    log.is_deleted, log.deleted_at, log.delete_reason = True, timezone.now(), reason[:200]
+    log.deleted_by = acting_user if getattr(acting_user, "is_authenticated", False) else None
+    log.save(update_fields=["is_deleted", "deleted_at", "deleted_by", "delete_reason", "updated_at"])
+    audit(action="RECORD_UPDATED", user=acting_user, obj=log, event=HousingEvent.PROGRESS_REVOKED,
+          detail={"kind": log.kind, "reason": log.delete_reason})
+    project_figures_refresh(project=log.project)
     return log
 
 
@@ -172,7 +214,7 @@ def _log_figures(project: Project) -> dict[str, Any]:
         for target, source in LOG_SUMS.items()
     }
     aggregates["sum_investment_year"] = Coalesce(Sum("investment_completed", filter=Q(recorded_on__year=project.year)), ZERO)
-    sums = ProgressLog.objects.filter(project=project).aggregate(**aggregates)
+    sums = ProgressLog.objects.filter(project=project, is_deleted=False).aggregate(**aggregates)
     return {key.removeprefix("sum_"): value for key, value in sums.items()}
 
 

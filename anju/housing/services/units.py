@@ -88,7 +88,7 @@ def units_state_transition(
     if not (reason or "").strip():
         raise ValidationError("请填写状态变更原因。")
     ids = sorted({unit.pk for unit in units})
-    locked = list(Unit.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    locked = list(Unit.objects.select_for_update(of=("self",)).filter(pk__in=ids).order_by("pk"))
     problems = []
     for unit in locked:
         error = transition_error(from_state=unit.state, to_state=to_state, source=source)

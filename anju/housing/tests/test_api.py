@@ -39,7 +39,7 @@ def test_lists_are_scoped_and_filtered(project, district_officer, other_district
     assert theirs.json()["count"] == 0
 
 
-@pytest.mark.parametrize("path", ["projects", "buildings", "units", "land-reserves", "participants", "certificates",
+@pytest.mark.parametrize("path", ["projects", "buildings", "units", "land-reserves", "participants", "people", "certificates",
                                   "construction-contracts", "resettlement-contracts", "progress-logs", "handovers",
                                   "units/allocatable"])
 def test_every_list_answers(project, city_officer, path):

@@ -131,8 +131,10 @@ def test_import_a_building_then_open_its_grid(page, live_server, district_office
     assert not problems, problems
 
 
-def test_map_loads_projects_and_vacant_units(page, live_server, city_officer, problems):
-    # given: a project with one vacant unit
+def test_map_loads_projects_and_vacant_units(page, live_server, city_officer, problems, settings, tmp_path):
+    # given: a project with one vacant unit, and no district outlines (an empty directory: another test
+    # may have run load_boundaries into the default one)
+    settings.ANJU_BOUNDARIES_DIR = str(tmp_path)
     from anju.housing.choices import UnitState
     from anju.housing.tests.grid_data import make_building, make_project, make_unit
 
@@ -149,5 +151,53 @@ def test_map_loads_projects_and_vacant_units(page, live_server, city_officer, pr
     page.wait_for_function("() => document.querySelector('[data-testid=map-status]').textContent.includes('空置住房')")
     assert "项目 1 个" in status.inner_text() and "空置住房 1 套" in status.inner_text()
     assert page.locator("#housing-map .leaflet-marker-icon").count() >= 1
-    assert page.locator("#housing-map-boundary-missing").is_visible()  # no load_boundaries in this test
+    # the outlines arrive by their own request: wait for the hint that there are none
+    page.wait_for_selector("#housing-map-boundary-missing", state="visible")
+    assert not problems, problems
+
+
+def test_a_district_officer_map_fits_their_district_outline_and_filters_by_unit_state(
+    page, live_server, district_officer, problems, settings, tmp_path
+):
+    # given: outlines of 谯城区 and 涡阳县 served by Anju, and a 谯城区 project with a vacant and a 维修 unit
+    import json
+
+    from anju.housing.choices import UnitState
+    from anju.housing.tests.grid_data import make_building, make_project, make_unit
+
+    def square(lng, lat, size):
+        return {"type": "Polygon", "coordinates": [[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]]}
+
+    settings.ANJU_BOUNDARIES_DIR = str(tmp_path)
+    (tmp_path / "341600.geojson").write_text(json.dumps({"type": "FeatureCollection", "city": "341600", "features": [
+        {"type": "Feature", "properties": {"name": "谯城区", "code": "341602000000"}, "geometry": square(115.6, 33.7, 0.4)},
+        {"type": "Feature", "properties": {"name": "涡阳县", "code": "341621000000"}, "geometry": square(116.0, 33.3, 0.5)},
+    ]}, ensure_ascii=False), encoding="utf-8")
+    building = make_building(make_project(), latitude="33.851000", longitude="115.781000")
+    make_unit(building, 1, 1, state=UnitState.VACANT)
+    make_unit(building, 1, 2, state=UnitState.MAINTENANCE)
+    login(page, live_server, district_officer)
+
+    # when
+    page.goto(f"{live_server.url}/housing/map/")
+
+    # then: the own district's outline is drawn highlighted, centred and filling the map (fitted); the neighbour is plain
+    page.wait_for_selector("#housing-map path.housing-district-focus")
+    assert page.locator("#housing-map path.housing-district").count() == 1
+    page.wait_for_function("""() => {
+        const map = document.getElementById('housing-map').getBoundingClientRect();
+        const box = document.querySelector('#housing-map path.housing-district-focus').getBoundingClientRect();
+        const centred = Math.abs((box.top + box.bottom) - (map.top + map.bottom)) < 20
+            && Math.abs((box.left + box.right) - (map.left + map.right)) < 20;
+        // fitBounds snaps to whole zoom levels: the outline fills at least half of the limiting side
+        return centred && box.height > map.height * 0.45 && box.top >= map.top && box.bottom <= map.bottom;
+    }""")
+    page.wait_for_function("() => document.querySelector('[data-testid=map-status]').textContent.includes('空置住房 1 套')")
+
+    # when: only 维修 units
+    page.select_option("#map-units", "maintenance")
+
+    # then
+    page.wait_for_function("() => document.querySelector('[data-testid=map-status]').textContent.includes('维修住房 1 套')")
+    assert page.locator("#housing-map-boundary-missing").is_hidden()
     assert not problems, problems

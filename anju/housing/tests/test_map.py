@@ -46,8 +46,8 @@ def test_city_officer_sees_every_project_and_only_vacant_units(client, stock, ci
 
     # then
     assert [p["number"] for p in data["projects"]] == ["XM341602-2026-001", "XM341602-2026-002", "XM341621-2026-001"]
-    assert len(data["vacant_units"]) == 4
-    assert {u["number"].rsplit("-", 1)[1] for u in data["vacant_units"]} == {"101", "201"}
+    assert len(data["units"]) == 4
+    assert {u["number"].rsplit("-", 1)[1] for u in data["units"]} == {"101", "201"}
     south = data["projects"][0]
     assert (south["unit_count"], south["vacant_count"]) == (3, 2)
     assert south["district_name"] == "谯城区"
@@ -59,7 +59,7 @@ def test_vacant_unit_takes_the_building_coordinates_else_the_project(client, sto
     data = _get(client, city_officer)
 
     # then
-    by_project = {u["project_name"]: u for u in data["vacant_units"]}
+    by_project = {u["project_name"]: u for u in data["units"]}
     assert (by_project["城南公租房小区"]["lat"], by_project["城南公租房小区"]["lng"]) == (33.851, 115.781)
     assert by_project["东关棚改安置区"]["lat"] is None  # no coordinates anywhere: not placed, still counted
     assert by_project["涡阳县保障房"]["lat"] == 33.5
@@ -71,7 +71,7 @@ def test_district_officer_sees_only_own_district(client, stock, other_district_c
 
     # then
     assert [p["number"] for p in data["projects"]] == ["XM341621-2026-001"]
-    assert [u["project_name"] for u in data["vacant_units"]] == ["涡阳县保障房"]
+    assert [u["project_name"] for u in data["units"]] == ["涡阳县保障房"]
 
 
 def test_filters_by_district_kind_and_stage(client, stock, city_officer):
@@ -79,7 +79,7 @@ def test_filters_by_district_kind_and_stage(client, stock, city_officer):
     assert [p["number"] for p in _get(client, city_officer, district="341621")["projects"]] == ["XM341621-2026-001"]
     kind = _get(client, city_officer, kind=HousingKind.RESETTLEMENT)
     assert [p["number"] for p in kind["projects"]] == ["XM341602-2026-002"]
-    assert len(kind["vacant_units"]) == 1
+    assert len(kind["units"]) == 1
     completed = _get(client, city_officer, stage="completed")
     assert [p["number"] for p in completed["projects"]] == ["XM341602-2026-002"]
     planned = _get(client, city_officer, stage="planned")
@@ -91,7 +91,7 @@ def test_district_filter_cannot_widen_the_jurisdiction(client, stock, other_dist
     data = _get(client, other_district_clerk, district="341602")
 
     # then
-    assert data["projects"] == [] and data["vacant_units"] == []
+    assert data["projects"] == [] and data["units"] == []
 
 
 def test_invalid_filters_are_ignored():
@@ -157,3 +157,83 @@ def test_tile_origin_goes_into_the_csp_only_for_absolute_templates():
     assert _origin("https://tiles.example.cn:8443/{z}/{x}/{y}.png") == "https://tiles.example.cn:8443"
     assert _origin("/tiles/{z}/{x}/{y}.png") == ""
     assert _origin("") == ""
+
+
+def test_unit_state_filter_draws_the_chosen_units_and_counts_them(client, stock, city_officer):
+    # given: the 涡阳县 unit in 维修; one 谯城区 vacant unit handed over (allocatable), the others not
+    from datetime import date
+
+    from anju.housing.models import Handover, Unit
+
+    handover = Handover.objects.create(project=stock["city_south"], batch_number="YJ-T-01", handed_over_on=date(2026, 7, 1),
+                                       handed_over_by="李建设", region_code=stock["city_south"].region_code, unit_count=1)
+    Unit.objects.filter(building=stock["b1"], room_number="101").update(handover=handover)
+    # when
+    repair = _get(client, city_officer, units="maintenance")
+    allocatable = _get(client, city_officer, units="allocatable")
+    default = _get(client, city_officer, units="nonsense")
+    # then
+    assert [(u["project_name"], u["state_label"]) for u in repair["units"]] == [("涡阳县保障房", "维修")]
+    assert repair["units_label"] == "维修"
+    assert [p["matching_count"] for p in repair["projects"]] == [0, 0, 1]
+    assert [u["number"].rsplit("-", 1)[1] for u in allocatable["units"]] == ["101"]
+    assert allocatable["projects"][0]["buildings"][0]["matching_count"] == 1
+    assert allocatable["units_label"] == "可配置"
+    assert default["units_label"] == "空置" and len(default["units"]) == 4
+
+
+def test_unit_state_filter_stays_inside_the_jurisdiction(client, stock, other_district_clerk):
+    # when: the 涡阳县 officer asks for every 维修 unit and for 谯城区
+    data = _get(client, other_district_clerk, units="maintenance", district="341602")
+    mine = _get(client, other_district_clerk, units="maintenance")
+    # then
+    assert data["projects"] == [] and data["units"] == []
+    assert [u["project_name"] for u in mine["units"]] == ["涡阳县保障房"]
+
+
+def test_a_district_officer_map_focuses_their_district_and_a_city_officer_map_does_not(client, stock, district_officer,
+                                                                                        city_officer, community_clerk):
+    # when
+    pages = {}
+    for user in (district_officer, city_officer, community_clerk):
+        client.force_login(user)
+        pages[user.username] = client.get(reverse("housing:map")).content.decode()
+    # then
+    assert 'data-focus-district="341602000000"' in pages[district_officer.username]
+    assert 'data-focus-district=""' in pages[city_officer.username]
+    assert 'data-focus-district="341602000000"' in pages[community_clerk.username]  # a community inside 谯城区
+    assert 'name="units"' in pages[city_officer.username] and ">可配置（已移交的已交付、空置住房）<" in pages[city_officer.username]
+
+
+def test_the_boundaries_endpoint_serves_only_the_users_city(client, demo_regions, district_officer, settings, tmp_path):
+    # given: boundaries of 亳州 and of another city on disk
+    settings.ANJU_BOUNDARIES_DIR = str(tmp_path)
+    for city, name in (("341600", "谯城区"), ("340100", "瑶海区")):
+        (tmp_path / f"{city}.geojson").write_text(json.dumps({
+            "type": "FeatureCollection", "city": city,
+            "features": [{"type": "Feature", "properties": {"name": name, "code": city[:4] + "02000000"},
+                          "geometry": {"type": "Polygon", "coordinates": [[[115.6, 33.7], [115.9, 33.7], [115.9, 34.0], [115.6, 33.7]]]}}],
+        }, ensure_ascii=False), encoding="utf-8")
+    client.force_login(district_officer)
+    # when
+    own = client.get(reverse("housing:map_boundaries"), {"city": "341600"})
+    other = client.get(reverse("housing:map_boundaries"), {"city": "340100"})
+    # then: asking for 合肥 still answers 亳州
+    assert json.loads(own.content)["city"] == "341600"
+    assert json.loads(other.content)["city"] == "341600"
+    assert "瑶海区" not in other.content.decode()
+
+
+def test_the_boundary_city_rules():
+    # given: a province user (jurisdiction prefix "34")
+    from types import SimpleNamespace
+    from unittest import mock
+
+    from anju.housing.selectors_map import map_boundary_city_allowed, map_focus_district
+
+    province = SimpleNamespace(jurisdiction_id="340000000000", is_authenticated=True)
+    with mock.patch("anju.housing.selectors_map.jurisdiction_prefix", return_value="34"):
+        # when / then: a city of the province may be chosen; another province's falls back to the default city
+        assert map_boundary_city_allowed(user=province, city="340100", default="341600") == "340100"
+        assert map_boundary_city_allowed(user=province, city="320100", default="341600") == "341600"
+        assert map_focus_district(user=province) == ""

@@ -30,7 +30,7 @@ def officer_client(client, district_officer):
     return client
 
 
-LIST_NAMES = ["project_list", "building_list", "unit_list", "land_reserve_list", "participant_list", "certificate_list",
+LIST_NAMES = ["project_list", "building_list", "unit_list", "land_reserve_list", "participant_list", "person_list", "certificate_list",
               "construction_contract_list", "resettlement_contract_list", "progress_log_list", "handover_list"]
 
 

@@ -19,8 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         """Create what is missing and print the counts."""
         from anju.housing.demo import demo_housing_create
+        from anju.housing.dictionaries import housing_dictionaries_ensure
         from anju.housing.models import Project, Unit
 
+        added = housing_dictionaries_ensure()
+        if added:
+            self.stdout.write(f"建设项目代码表：新增 {added} 条。")
         created = demo_housing_create(seed=options["seed"])
         self.stdout.write(
             f"建设项目演示数据：新增项目 {created['projects']} 个、楼栋 {created['buildings']} 栋、住房 {created['units']} 套；"

@@ -1,4 +1,5 @@
-/* 建设项目地图 (3.4.4): projects and their vacant units, clustered, with district boundaries.
+/* 建设项目地图 (3.4.4): projects and their units (空置 by default, or the chosen 住房状态), clustered, with district boundaries;
+ * a district user's own district outline is highlighted and fitted.
  * Configuration comes from data-* attributes of #housing-map (CSP: no inline script). */
 (function () {
   "use strict";
@@ -20,13 +21,15 @@
     var box = el("div", "housing-map-popup");
     box.appendChild(el("div", "fw-semibold", project.name));
     box.appendChild(el("div", "small text-body-secondary", project.number + " · " + project.kind_label + " · " + project.district_name));
-    box.appendChild(el("div", "small", "住房 " + project.unit_count + " 套，空置 " + project.vacant_count + " 套"));
+    box.appendChild(el("div", "small", "住房 " + project.unit_count + " 套，空置 " + project.vacant_count + " 套" +
+      (project.matching_label && project.matching_label !== "空置" ? "，" + project.matching_label + " " + project.matching_count + " 套" : "")));
     if (project.buildings.length) {
       var list = el("ul", "list-unstyled mb-0 mt-1 small");
       project.buildings.forEach(function (b) {
         var item = el("li");
         item.appendChild(link(b.grid_url, b.name + " 楼盘表"));
-        item.appendChild(document.createTextNode("（空置 " + b.vacant_count + " 套）"));
+        item.appendChild(document.createTextNode("（空置 " + b.vacant_count + " 套" +
+          (b.matching_label && b.matching_label !== "空置" ? "，" + b.matching_label + " " + b.matching_count + " 套" : "") + "）"));
         list.appendChild(item);
       });
       box.appendChild(list);
@@ -45,7 +48,7 @@
     var box = el("div", "housing-map-popup");
     box.appendChild(el("div", "fw-semibold", unit.label));
     box.appendChild(el("div", "small text-body-secondary", unit.project_name));
-    box.appendChild(el("div", "small", "空置 · " + (unit.layout_label || "") + (unit.floor_area ? " · " + unit.floor_area + " ㎡" : "")));
+    box.appendChild(el("div", "small", (unit.state_label || "") + " · " + (unit.layout_label || "") + (unit.floor_area ? " · " + unit.floor_area + " ㎡" : "")));
     var links = el("div", "small mt-1");
     links.appendChild(link(unit.url, "一房一档"));
     links.appendChild(document.createTextNode(" · "));
@@ -66,7 +69,16 @@
     }
     var status = document.getElementById("housing-map-status");
     var projectIcon = L.divIcon({ className: "housing-marker housing-marker-project", html: "<span>项</span>", iconSize: [26, 26] });
-    var unitIcon = L.divIcon({ className: "housing-marker housing-marker-unit", html: "<span>空</span>", iconSize: [22, 22] });
+    var stateMarks = { vacant: "空", delivered: "交", allocated: "配", occupied: "住", maintenance: "修", locked: "锁", undelivered: "未" };
+    var unitIcons = {};
+    function unitIcon(state) {
+      if (!unitIcons[state]) {
+        unitIcons[state] = L.divIcon({ className: "housing-marker housing-marker-unit", html: "<span>" + (stateMarks[state] || "房") + "</span>", iconSize: [22, 22] });
+      }
+      return unitIcons[state];
+    }
+    var focus = node.dataset.focusDistrict || "";
+    var fittedToOutline = false;
     var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
     map.addLayer(clusters);
     var fitted = false;
@@ -77,19 +89,34 @@
         return response.json();
       }).then(function (data) {
         if (data.loaded === false || !data.features.length) { throw new Error("boundaries not loaded"); }
+        var focusLayers = [];
         var layer = L.geoJSON(data, {
-          style: function () { return { color: "#3d6fb6", weight: 1.5, fillColor: "#e8eef8", fillOpacity: 0.35 }; },
+          style: function (feature) {
+            if (focus && feature.properties.code === focus) {
+              return { color: "#0d47a1", weight: 3, fillColor: "#d6e4fa", fillOpacity: 0.45, className: "housing-district-focus" };
+            }
+            return { color: "#3d6fb6", weight: 1.5, fillColor: "#e8eef8", fillOpacity: focus ? 0.15 : 0.35, className: "housing-district" };
+          },
           onEachFeature: function (feature, featureLayer) {
             featureLayer.bindTooltip(feature.properties.name, { permanent: true, direction: "center", className: "housing-district-label" });
+            if (focus && feature.properties.code === focus) { focusLayers.push(featureLayer); }
           }
         }).addTo(map);
         layer.bringToBack();
-        if (!fitted) { map.fitBounds(layer.getBounds()); }
+        if (focusLayers.length) {
+          // a district user opens the map on their own district's outline
+          map.fitBounds(L.featureGroup(focusLayers).getBounds(), { padding: [10, 10] });
+          fittedToOutline = true;
+        } else if (!fitted) {
+          map.fitBounds(layer.getBounds());
+        }
       }).catch(function () {
         var hint = document.getElementById("housing-map-boundary-missing");
         if (hint) { hint.classList.remove("d-none"); }
       });
     }
+
+    var firstLoad = true;
 
     function load() {
       var form = document.getElementById("housing-map-filter");
@@ -107,17 +134,23 @@
             clusters.addLayer(marker);
             bounds.push([project.lat, project.lng]);
           });
-          data.vacant_units.forEach(function (unit) {
+          data.projects.forEach(function (project) {
+            project.matching_label = data.units_label;
+            project.buildings.forEach(function (b) { b.matching_label = data.units_label; });
+          });
+          data.units.forEach(function (unit) {
             if (unit.lat === null || unit.lng === null) { return; }
-            var marker = L.marker([unit.lat, unit.lng], { icon: unitIcon, title: unit.label });
+            var marker = L.marker([unit.lat, unit.lng], { icon: unitIcon(unit.state), title: unit.label });
             marker.bindPopup(unitPopup(unit));
             clusters.addLayer(marker);
           });
           if (status) {
-            status.textContent = "项目 " + data.projects.length + " 个（地图上 " + bounds.length + " 个有坐标），空置住房 " +
-              data.vacant_units.length + " 套" + (data.truncated ? "（仅显示前 " + data.vacant_units.length + " 套）" : "") + "。";
+            status.textContent = "项目 " + data.projects.length + " 个（地图上 " + bounds.length + " 个有坐标），" + data.units_label + "住房 " +
+              data.units.length + " 套" + (data.truncated ? "（仅显示前 " + data.units.length + " 套）" : "") + "。";
           }
-          if (bounds.length) { map.fitBounds(bounds, { maxZoom: 15, padding: [30, 30] }); fitted = true; }
+          // the first load keeps a district user's own outline in view; later filter changes fit the results
+          if (bounds.length && !(firstLoad && fittedToOutline)) { map.fitBounds(bounds, { maxZoom: 15, padding: [30, 30] }); fitted = true; }
+          firstLoad = false;
         })
         .catch(function () { if (status) { status.textContent = "地图数据加载失败，请刷新重试。"; } });
     }

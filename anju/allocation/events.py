@@ -1,0 +1,23 @@
+"""Domain events of the 资源配置 subsystem (detail.event of the audit record) and their Chinese names."""
+
+from django.db import models
+
+
+class AllocationEvent(models.TextChoices):
+    """Stable ids of the allocation domain events."""
+
+    PLAN_CREATED = "ALLOCATION_PLAN_CREATED", "新建资源配置方案"
+    PLAN_UPDATED = "ALLOCATION_PLAN_UPDATED", "修改资源配置方案"
+    PLAN_HOUSEHOLDS_ADDED = "ALLOCATION_PLAN_HOUSEHOLDS_ADDED", "方案加入保障对象"
+    PLAN_HOUSEHOLD_REMOVED = "ALLOCATION_PLAN_HOUSEHOLD_REMOVED", "方案移出保障对象"
+    PLAN_RESOURCES_ADDED = "ALLOCATION_PLAN_RESOURCES_ADDED", "方案加入资源"
+    PLAN_RESOURCE_REMOVED = "ALLOCATION_PLAN_RESOURCE_REMOVED", "方案移出资源"
+    PLAN_PUBLISHED = "ALLOCATION_PLAN_PUBLISHED", "发布资源配置方案"
+    PLAN_CLOSED = "ALLOCATION_PLAN_CLOSED", "关闭资源配置方案"
+    SUPPORT_PLAN_CREATED = "ALLOCATION_SUPPORT_PLAN_CREATED", "新建支持项目配置方案"
+    SUPPORT_PLAN_UPDATED = "ALLOCATION_SUPPORT_PLAN_UPDATED", "修改支持项目配置方案"
+    SUPPORT_PLAN_PUBLISHED = "ALLOCATION_SUPPORT_PLAN_PUBLISHED", "发布支持项目配置方案"
+    SUPPORT_PLAN_CLOSED = "ALLOCATION_SUPPORT_PLAN_CLOSED", "关闭支持项目配置方案"
+    LEDGER_ENTRY_POSTED = "ALLOCATION_LEDGER_ENTRY_POSTED", "登记台账收支明细"
+    LEDGER_COLLECTED = "ALLOCATION_LEDGER_COLLECTED", "归集台账收支明细"
+    LEDGER_COMPUTED = "ALLOCATION_LEDGER_COMPUTED", "计算台账"

@@ -1,0 +1,20 @@
+"""Domain events of contracts, subsidies and support objects (detail.event of the audit record)."""
+
+from django.db import models
+
+
+class ContractEvent(models.TextChoices):
+    """Stable ids of the contract and subsidy events."""
+
+    CONTRACT_CREATED = "DISTRIBUTION_CONTRACT_CREATED", "生成合同"
+    CONTRACT_SIGNED = "DISTRIBUTION_CONTRACT_SIGNED", "合同签约（电子签章并归档）"
+    CONTRACT_RENEWAL_REQUESTED = "DISTRIBUTION_CONTRACT_RENEWAL_REQUESTED", "申请续签（复核通过）"
+    CONTRACT_RENEWAL_REFUSED = "DISTRIBUTION_CONTRACT_RENEWAL_REFUSED", "申请续签（复核不通过）"
+    CONTRACT_TERMINATED = "DISTRIBUTION_CONTRACT_TERMINATED", "解除合同"
+    CONTRACTS_EXPIRED = "DISTRIBUTION_CONTRACTS_EXPIRED", "合同到期"
+    CONTRACT_VERIFIED = "DISTRIBUTION_CONTRACT_VERIFIED", "验证合同电子签章"
+    SUBSIDY_MONTH_RUN = "DISTRIBUTION_SUBSIDY_MONTH_RUN", "生成补贴应发"
+    SUBSIDY_PAID = "DISTRIBUTION_SUBSIDY_PAID", "登记补贴实发"
+    SUBSIDY_LIST_PRINTED = "DISTRIBUTION_SUBSIDY_LIST_PRINTED", "打印补贴发放清单"
+    SUPPORT_PLAN_SAVED = "DISTRIBUTION_SUPPORT_PLAN_SAVED", "保存支持对象资金拨付计划"
+    LAND_SUPPLY_SAVED = "DISTRIBUTION_LAND_SUPPLY_SAVED", "保存土地供应记录"

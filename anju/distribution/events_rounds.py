@@ -1,0 +1,21 @@
+"""Domain events of rounds, waitlist order, lottery and house selection (detail.event of the audit record)."""
+
+from django.db import models
+
+
+class RoundEvent(models.TextChoices):
+    """Stable ids of the distribution round events."""
+
+    ROUND_CREATED = "DISTRIBUTION_ROUND_CREATED", "新建配给批次"
+    QUEUE_ORDERED = "DISTRIBUTION_QUEUE_ORDERED", "计算轮候顺序"
+    QUEUE_REORDERED = "DISTRIBUTION_QUEUE_REORDERED", "调整轮候顺序"
+    LOTTERY_COMMITTED = "DISTRIBUTION_LOTTERY_COMMITTED", "公布摇号名单和种子承诺"
+    LOTTERY_DRAWN = "DISTRIBUTION_LOTTERY_DRAWN", "摇号"
+    LOTTERY_VERIFIED = "DISTRIBUTION_LOTTERY_VERIFIED", "核验摇号结果"
+    SELECTION_OPENED = "DISTRIBUTION_SELECTION_OPENED", "开始选房"
+    UNIT_CHOSEN = "DISTRIBUTION_UNIT_CHOSEN", "选房"
+    SELECTION_WAIVED = "DISTRIBUTION_SELECTION_WAIVED", "放弃选房"
+    SELECTION_MISSED = "DISTRIBUTION_SELECTION_MISSED", "逾期未选房"
+    SELECTION_RELEASED = "DISTRIBUTION_SELECTION_RELEASED", "退回已选住房"
+    SELECTION_CONFIRMED = "DISTRIBUTION_SELECTION_CONFIRMED", "审核确认选房"
+    ROUND_CLOSED = "DISTRIBUTION_ROUND_CLOSED", "结束配给批次"

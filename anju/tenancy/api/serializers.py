@@ -1,0 +1,364 @@
+"""Serializers of the 配后管理 API (reads show codes and Chinese labels; writes only parse)."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from anju.tenancy.choices import ExitGround, PaymentMethod, ReviewOutcome, VacateKind
+from anju.tenancy.models import (
+    ExitCase,
+    FixedCost,
+    MoveIn,
+    RentCharge,
+    RentPayment,
+    RentReceipt,
+    Resale,
+    Return,
+    ReviewResult,
+    ReviewRound,
+    Vacate,
+)
+
+TRACKED = ["created_at", "updated_at"]
+
+
+class MoveInSerializer(serializers.ModelSerializer):
+    """入住 (A.8.3)."""
+
+    applicant_number = serializers.CharField(read_only=True, help_text="申请人编号（登记编号）")
+    unit_number = serializers.CharField(read_only=True, help_text="房源编号")
+
+    class Meta:
+        model = MoveIn
+        fields = [
+            "id",
+            "lease",
+            "register_entry",
+            "applicant_number",
+            "unit",
+            "unit_number",
+            "region_code",
+            "moved_in_on",
+            "rent",
+            "has_reduction",
+            "reduction_amount",
+            "reduction_reason",
+            "deposit",
+            "status",
+            "is_printed",
+            *TRACKED,
+        ]
+
+
+class MoveInWriteSerializer(serializers.Serializer):
+    """办理入住."""
+
+    lease = serializers.IntegerField(help_text="配租合同 id")
+    moved_in_on = serializers.DateField(help_text="入住时间")
+    rent = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, help_text="租金（元/月），缺省按合同"
+    )
+    reduction_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, default=0, help_text="租金减免金额（元/月）"
+    )
+    reduction_reason = serializers.CharField(required=False, allow_blank=True, default="", help_text="减免原因")
+
+
+class RentChargeSerializer(serializers.ModelSerializer):
+    """租金应收 (A.8.5)."""
+
+    applicant_number = serializers.CharField(read_only=True)
+    unit_number = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = RentCharge
+        fields = [
+            "id",
+            "number",
+            "lease",
+            "register_entry",
+            "applicant_number",
+            "unit",
+            "unit_number",
+            "amount",
+            "year",
+            "month",
+            "due_on",
+            "paid_amount",
+            "region_code",
+            *TRACKED,
+        ]
+
+
+class RentPaymentSerializer(serializers.ModelSerializer):
+    """租金实收 (A.8.6)."""
+
+    charge_number = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = RentPayment
+        fields = [
+            "id",
+            "number",
+            "receipt",
+            "charge",
+            "charge_number",
+            "register_entry",
+            "unit",
+            "amount",
+            "year",
+            "month",
+            "is_full",
+            "shortfall_reason",
+            "paid_at",
+            "method",
+            "region_code",
+            *TRACKED,
+        ]
+
+
+class RentReceiptSerializer(serializers.ModelSerializer):
+    """收据 with its A.8.6 rows."""
+
+    payments = RentPaymentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RentReceipt
+        fields = [
+            "id",
+            "number",
+            "register_entry",
+            "total",
+            "method",
+            "paid_at",
+            "payer_name",
+            "shortfall_reason",
+            "note",
+            "payments",
+        ]
+
+
+class PaymentWriteSerializer(serializers.Serializer):
+    """收取租金."""
+
+    amount = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="实收金额（元）")
+    method = serializers.ChoiceField(choices=PaymentMethod.choices, help_text="实收方式")
+    payer_name = serializers.CharField(required=False, allow_blank=True, default="")
+    shortfall_reason = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="未足额收取原因（少于欠缴总额时必填）"
+    )
+    idempotency_key = serializers.CharField(
+        required=False, allow_blank=True, default="", help_text="幂等键：同一键只记一次"
+    )
+
+
+class ArrearsSerializer(serializers.Serializer):
+    """One household's arrears with ageing."""
+
+    register_entry = serializers.IntegerField()
+    register_number = serializers.CharField(source="entry.number")
+    applicant_name = serializers.CharField(source="entry.applicant_name")
+    unit_number = serializers.CharField()
+    months = serializers.IntegerField(help_text="欠租月数")
+    total = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="欠缴总额")
+    b1 = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="1个月")
+    b2 = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="2个月")
+    b3 = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="3–5个月")
+    b6 = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="6个月及以上")
+
+
+class RentRunWriteSerializer(serializers.Serializer):
+    """生成租金应收."""
+
+    month = serializers.RegexField(r"^\d{4}-\d{2}$", help_text="租金月份 YYYY-MM")
+
+
+class VacateSerializer(serializers.ModelSerializer):
+    """腾退 (A.8.4)."""
+
+    vacate_kind = serializers.ChoiceField(
+        source="kind", choices=VacateKind.choices, read_only=True, help_text="腾退方式"
+    )
+
+    class Meta:
+        model = Vacate
+        fields = [
+            "id",
+            "move_in",
+            "register_entry",
+            "unit",
+            "vacate_kind",
+            "reason",
+            "notified_on",
+            "move_out_deadline",
+            "vacated_on",
+            "inspected_on",
+            "inspection_note",
+            "rent_owed",
+            "damage_amount",
+            "deposit",
+            "balance",
+            "status",
+            "is_printed",
+            *TRACKED,
+        ]
+
+
+class VacateWriteSerializer(serializers.Serializer):
+    """办理腾退."""
+
+    vacate_kind = serializers.ChoiceField(choices=VacateKind.choices, help_text="腾退方式")
+    reason = serializers.CharField()
+    notified_on = serializers.DateField(required=False, allow_null=True)
+    move_out_deadline = serializers.DateField(required=False, allow_null=True)
+
+
+class FixedCostSerializer(serializers.ModelSerializer):
+    """每月固定发生款项 (A.8.7)."""
+
+    class Meta:
+        model = FixedCost
+        fields = ["id", "number", "project", "description", "year", "month", "amount", "region_code", *TRACKED]
+
+
+class ReviewRoundSerializer(serializers.ModelSerializer):
+    """年审 (A.8.8)."""
+
+    class Meta:
+        model = ReviewRound
+        fields = [
+            "id",
+            "number",
+            "year",
+            "scope_date",
+            "region_code",
+            "status",
+            "total",
+            "eligible_count",
+            "ineligible_count",
+            "arrears_count",
+            "flagged_count",
+            "evaluated_at",
+        ]
+
+
+class ReviewResultSerializer(serializers.ModelSerializer):
+    """年审结果."""
+
+    reasons = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = ReviewResult
+        fields = [
+            "id",
+            "round",
+            "register_entry",
+            "region_code",
+            "eligible",
+            "arrears_amount",
+            "arrears_months",
+            "violations",
+            "flagged",
+            "reasons",
+            "outcome",
+            "opinion",
+            "decided_at",
+            "notice_number",
+            "process_instance",
+        ]
+
+
+class ReviewDecisionSerializer(serializers.Serializer):
+    """年审复核结论."""
+
+    outcome = serializers.ChoiceField(
+        choices=[c for c in ReviewOutcome.choices if c[0] in ("continue", "adjust", "exit")]
+    )
+    opinion = serializers.CharField()
+
+
+class ExitCaseSerializer(serializers.ModelSerializer):
+    """保障退出."""
+
+    class Meta:
+        model = ExitCase
+        fields = [
+            "id",
+            "number",
+            "register_entry",
+            "ground",
+            "facts",
+            "measured_months",
+            "status",
+            "opinion",
+            "decided_at",
+            "move_out_deadline",
+            "notice_number",
+            "process_instance",
+            *TRACKED,
+        ]
+
+
+class ExitCaseWriteSerializer(serializers.Serializer):
+    """发起退出."""
+
+    register_entry = serializers.IntegerField(help_text="登记簿 id")
+    ground = serializers.ChoiceField(choices=ExitGround.choices)
+    facts = serializers.CharField()
+    measured_months = serializers.IntegerField(required=False, allow_null=True)
+
+
+class ExitDecisionSerializer(serializers.Serializer):
+    """退出决定."""
+
+    approve = serializers.BooleanField()
+    opinion = serializers.CharField()
+    move_out_deadline = serializers.DateField(required=False, allow_null=True)
+
+
+class ReturnSerializer(serializers.ModelSerializer):
+    """已配售房源退回 (A.8.1)."""
+
+    class Meta:
+        model = Return
+        fields = [
+            "id",
+            "register_entry",
+            "unit",
+            "contract",
+            "reason",
+            "due_on",
+            "returned_on",
+            "status",
+            "is_printed",
+            *TRACKED,
+        ]
+
+
+class ResaleSerializer(serializers.ModelSerializer):
+    """已配售房源再上市 (A.8.2)."""
+
+    class Meta:
+        model = Resale
+        fields = [
+            "id",
+            "register_entry",
+            "unit",
+            "contract",
+            "certificate_number",
+            "asking_price",
+            "guide_price",
+            "contract_amount",
+            "certificate_date",
+            "deed_tax_date",
+            "applied_on",
+            "is_first_purchase",
+            "is_printed",
+            "original_price",
+            "years_held",
+            "route",
+            "buyback_price",
+            "government_share",
+            "status",
+            *TRACKED,
+        ]

@@ -1,0 +1,26 @@
+"""API v1 routes of anju.tenancy (mounted at /api/v1/tenancy/)."""
+
+from django.urls import path
+
+from anju.tenancy.api import views
+
+urlpatterns = [
+    path("move-ins/", views.MoveInListView.as_view(), name="tenancy-move-ins"),
+    path("move-ins/new/", views.MoveInCreateView.as_view(), name="tenancy-move-ins-create"),
+    path("move-ins/<int:pk>/vacate/", views.VacateCreateView.as_view(), name="tenancy-move-ins-vacate"),
+    path("charges/", views.ChargeListView.as_view(), name="tenancy-charges"),
+    path("charges/run/", views.RentRunView.as_view(), name="tenancy-rent-run"),
+    path("payments/", views.PaymentListView.as_view(), name="tenancy-payments"),
+    path("arrears/", views.ArrearsListView.as_view(), name="tenancy-arrears"),
+    path("households/<int:pk>/payments/", views.PaymentCreateView.as_view(), name="tenancy-households-payments"),
+    path("vacates/", views.VacateListView.as_view(), name="tenancy-vacates"),
+    path("fixed-costs/", views.FixedCostListView.as_view(), name="tenancy-fixed-costs"),
+    path("review-rounds/", views.ReviewRoundListView.as_view(), name="tenancy-review-rounds"),
+    path("review-results/", views.ReviewResultListView.as_view(), name="tenancy-review-results"),
+    path("review-results/<int:pk>/decide/", views.ReviewDecideView.as_view(), name="tenancy-review-results-decide"),
+    path("exit-cases/", views.ExitCaseListView.as_view(), name="tenancy-exit-cases"),
+    path("exit-cases/new/", views.ExitCaseCreateView.as_view(), name="tenancy-exit-cases-create"),
+    path("exit-cases/<int:pk>/decide/", views.ExitDecideView.as_view(), name="tenancy-exit-cases-decide"),
+    path("returns/", views.ReturnListView.as_view(), name="tenancy-returns"),
+    path("resales/", views.ResaleListView.as_view(), name="tenancy-resales"),
+]

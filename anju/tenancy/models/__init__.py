@@ -1,0 +1,21 @@
+"""Models of anju.tenancy (配后管理, CJJ/T 196 chapter 11, Appendix A A.8)."""
+
+from anju.tenancy.models.occupancy import MoveIn, Vacate
+from anju.tenancy.models.rent import FixedCost, RentCharge, RentPayment, RentReceipt
+from anju.tenancy.models.review import ExitCase, ReviewResult, ReviewRound
+from anju.tenancy.models.sold import Resale, Return, TenancyParameter
+
+__all__ = [
+    "ExitCase",
+    "FixedCost",
+    "MoveIn",
+    "RentCharge",
+    "RentPayment",
+    "RentReceipt",
+    "Resale",
+    "Return",
+    "ReviewResult",
+    "ReviewRound",
+    "TenancyParameter",
+    "Vacate",
+]

@@ -1,0 +1,1247 @@
+"""Staff pages of 配后管理 (mounted at /tenancy/): lists, details, forms, PDFs.
+
+Views only parse input, call a selector or a service, and render; a service's ValidationError goes back
+onto the form (what was typed is kept), PermissionDenied is 403, another district's record is 404.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from decimal import Decimal
+from typing import Any
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views import View
+
+from anju.core.documents import document_render, render_pdf
+from anju.core.listing import Column, StaffListView, cell_text
+from anju.tenancy import forms, selectors
+from anju.tenancy.filtersets import (
+    ChargeFilterSet,
+    ExitCaseFilterSet,
+    FixedCostFilterSet,
+    MoveInFilterSet,
+    PaymentFilterSet,
+    ResaleFilterSet,
+    ReturnFilterSet,
+    ReviewResultFilterSet,
+    VacateFilterSet,
+)
+from anju.tenancy.permissions import DECISION_ROLES, OPERATION_ROLES, PARAMETER_ROLES, READER_ROLES, has_roles
+from anju.tenancy.services import exits, occupancy, parameters, rent, review, sold
+from anju.tenancy.services.arrears import BUCKETS, household_ageing
+from anju.tenancy.services.common import month_parse
+
+
+class ReaderMixin(LoginRequiredMixin):
+    """Business staff who read 配后管理 records (default deny)."""
+
+    roles: tuple[str, ...] = READER_ROLES
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """403 for roles without access."""
+        if request.user.is_authenticated and not request.user.has_role(*self.roles):
+            raise PermissionDenied("您的角色无权办理此项配后管理业务。")
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _apply_errors(form: Any, exc: ValidationError) -> None:
+    """Put a service's Chinese errors onto the form (unknown fields become form-wide errors)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+class ServiceFormView(ReaderMixin, View):
+    """GET shows the form; POST parses it and calls `perform`; errors stay on the form."""
+
+    roles = OPERATION_ROLES
+    form_class: Any = None
+    title = ""
+    submit_label = "保存"
+    intro = ""
+
+    def get_object(self) -> Any:
+        """The record the form acts on (None for creates)."""
+        return None
+
+    def form_kwargs(self) -> dict[str, Any]:
+        """Extra keyword arguments of the form."""
+        return {}
+
+    def initial(self) -> dict[str, Any]:
+        """Initial values."""
+        return {}
+
+    def perform(self, data: dict[str, Any]) -> str:
+        """Call the service; return the address to go to."""
+        raise NotImplementedError
+
+    def cancel_url(self) -> str:
+        """Where 取消 goes."""
+        return reverse("tenancy:index")
+
+    def render_form(self, form: Any) -> HttpResponse:
+        """The form page."""
+        return render(
+            self.request,
+            "core/form.html",
+            {
+                "form": form,
+                "page_title": self.title,
+                "submit_label": self.submit_label,
+                "intro": self.intro,
+                "cancel_url": self.cancel_url(),
+                "breadcrumbs": [("配后管理", reverse("tenancy:index")), (self.title, None)],
+            },
+        )
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Show the form."""
+        self.object = self.get_object()
+        return self.render_form(self.form_class(initial=self.initial(), **self.form_kwargs()))
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        """Parse, call the service, redirect (or show the errors)."""
+        self.object = self.get_object()
+        form = self.form_class(request.POST, **self.form_kwargs())
+        if form.is_valid():
+            try:
+                url = self.perform(form.cleaned_data)
+            except ValidationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, f"{self.title}：已办理。")
+                return redirect(url)
+        return self.render_form(form)
+
+
+def _link(url: str, text: Any) -> str:
+    return format_html('<a href="{}">{}</a>', url, text)
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f"inline; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def _detail(
+    request: HttpRequest,
+    *,
+    title: str,
+    fields: list,
+    related: list | None = None,
+    actions: list | None = None,
+    subtitle: str = "",
+    back: tuple[str, str] | None = None,
+) -> HttpResponse:
+    crumbs = [("配后管理", reverse("tenancy:index"))] + ([back] if back else []) + [(title, None)]
+    return render(
+        request,
+        "core/detail.html",
+        {
+            "page_title": title,
+            "subtitle": subtitle,
+            "fields": fields,
+            "related": related or [],
+            "actions": actions or [],
+            "breadcrumbs": crumbs,
+        },
+    )
+
+
+def _rows(obj: Any, names: list[str]) -> list[tuple[str, Any]]:
+    out = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        getter = getattr(obj, f"get_{name}_display", None)
+        value = getter() if callable(getter) else getattr(obj, name)
+        out.append(
+            (
+                str(field.verbose_name),
+                "" if value is None else (cell_text(value) if not hasattr(value, "_meta") else str(value)),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------- index
+
+
+class IndexView(ReaderMixin, View):
+    """配后管理 home: figures and links."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        """Counts in the jurisdiction and the entry points."""
+        user = request.user
+        arrears = selectors.arrears_list(user=user)
+        figures = [
+            ("在住户数", selectors.move_in_list(user=user).filter(status="occupied").count(), "tenancy:move_in_list"),
+            ("待入住合同", selectors.leases_awaiting_move_in(user=user).count(), "tenancy:move_in_create"),
+            ("欠租户数", len(arrears), "tenancy:arrears"),
+            ("欠租总额（元）", sum((r["total"] for r in arrears), Decimal(0)), "tenancy:arrears"),
+            ("腾退中", selectors.vacate_list(user=user).exclude(status="closed").count(), "tenancy:vacate_list"),
+            ("退出审核中", selectors.exit_case_list(user=user).filter(status="open").count(), "tenancy:exit_case_list"),
+        ]
+        links = [
+            ("入住", "tenancy:move_in_list"),
+            ("租金应收", "tenancy:charge_list"),
+            ("租金实收", "tenancy:payment_list"),
+            ("欠租与催缴", "tenancy:arrears"),
+            ("生成租金应收", "tenancy:rent_run"),
+            ("每月固定款项", "tenancy:fixed_cost_list"),
+            ("腾退", "tenancy:vacate_list"),
+            ("年审", "tenancy:review_round_list"),
+            ("年审结果", "tenancy:review_result_list"),
+            ("保障退出", "tenancy:exit_case_list"),
+            ("已配售房源退回", "tenancy:return_list"),
+            ("已配售房源再上市", "tenancy:resale_list"),
+            ("参数", "tenancy:parameters"),
+        ]
+        return render(
+            request, "tenancy/index.html", {"figures": figures, "links": links, "breadcrumbs": [("配后管理", None)]}
+        )
+
+
+# ---------------------------------------------------------------- lists
+
+
+class TenancyListView(StaffListView):
+    """A tenancy list: business readers only."""
+
+    required_roles = READER_ROLES
+
+
+class MoveInListView(TenancyListView):
+    """入住."""
+
+    title = "入住"
+    selector = staticmethod(selectors.move_in_list)
+    filterset_class = MoveInFilterSet
+    create_url_name = "tenancy:move_in_create"
+    create_label = "办理入住"
+    export_filename = "入住"
+    columns = [
+        Column("申请人编号", "applicant_number", link=True),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("房源编号", "unit_number"),
+        Column("合同编号", "lease.number"),
+        Column("入住时间", "moved_in_on"),
+        Column("租金", "rent"),
+        Column("租金是否减免", "has_reduction"),
+        Column("租金减免金额", "reduction_amount"),
+        Column("入住状态", "status"),
+    ]
+
+
+class ChargeListView(TenancyListView):
+    """租金应收 (A.8.5)."""
+
+    title = "租金应收"
+    selector = staticmethod(selectors.charge_list)
+    filterset_class = ChargeFilterSet
+    create_url_name = "tenancy:rent_run"
+    create_label = "生成租金应收"
+    export_filename = "租金应收"
+    columns = [
+        Column("应收编号", "number", link=True),
+        Column("申请人编号", "applicant_number"),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("房源编号", "unit_number"),
+        Column("租金年度", "year"),
+        Column("租金月份", "month"),
+        Column("租金金额", "amount"),
+        Column("已收金额", "paid_amount"),
+        Column("应收时间", "due_on"),
+    ]
+
+
+class PaymentListView(TenancyListView):
+    """租金实收 (A.8.6)."""
+
+    title = "租金实收"
+    selector = staticmethod(selectors.payment_list)
+    filterset_class = PaymentFilterSet
+    export_filename = "租金实收"
+    columns = [
+        Column("实收编号", "number"),
+        Column("应收编号", "charge_number"),
+        Column("申请人编号", "applicant_number", link=True),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("房源编号", "unit_number"),
+        Column("实收金额", "amount"),
+        Column("租金年度", "year"),
+        Column("租金月份", "month"),
+        Column("是否足额收取", "is_full"),
+        Column("未足额收取原因", "shortfall_reason"),
+        Column("实收时间", "paid_at"),
+        Column("实收方式", "method"),
+    ]
+
+    def link_for(self, obj: Any) -> str:
+        """The household's statement."""
+        return reverse("tenancy:household_detail", args=[obj.register_entry_id])
+
+
+class VacateListView(TenancyListView):
+    """腾退 (A.8.4)."""
+
+    title = "腾退"
+    selector = staticmethod(selectors.vacate_list)
+    filterset_class = VacateFilterSet
+    export_filename = "腾退"
+    columns = [
+        Column("申请人编号", "applicant_number", link=True),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("房源编号", "unit_number"),
+        Column("腾退方式", "kind"),
+        Column("通知日期", "notified_on"),
+        Column("搬离期限", "move_out_deadline"),
+        Column("腾退时间", "vacated_on"),
+        Column("结算金额", "balance"),
+        Column("腾退进度", "status"),
+    ]
+
+
+class FixedCostListView(TenancyListView):
+    """每月固定发生款项 (A.8.7)."""
+
+    title = "每月固定发生款项"
+    selector = staticmethod(selectors.fixed_cost_list)
+    filterset_class = FixedCostFilterSet
+    create_url_name = "tenancy:fixed_cost_create"
+    create_label = "登记款项"
+    export_filename = "每月固定发生款项"
+    columns = [
+        Column("款项编号", "number"),
+        Column("小区（项目）", "project.name"),
+        Column("发生款项说明", "description"),
+        Column("发生年度", "year"),
+        Column("发生月份", "month"),
+        Column("款项金额", "amount"),
+    ]
+
+
+class ReviewRoundListView(TenancyListView):
+    """年审 (A.8.8)."""
+
+    title = "年审"
+    selector = staticmethod(selectors.review_round_list)
+    create_url_name = "tenancy:review_round_create"
+    create_label = "发起年审"
+    export_filename = "年审"
+    columns = [
+        Column("年审编号", "number", link=True),
+        Column("年审年度", "year"),
+        Column("年审范围时间节点", "scope_date"),
+        Column("行政区划代码", "region_code"),
+        Column("状态", "status"),
+        Column("参审户数", "total"),
+        Column("不再符合条件户数", "ineligible_count"),
+        Column("欠租户数", "arrears_count"),
+        Column("转复核户数", "flagged_count"),
+    ]
+
+
+class ReviewResultListView(TenancyListView):
+    """年审结果."""
+
+    title = "年审结果"
+    selector = staticmethod(selectors.review_result_list)
+    filterset_class = ReviewResultFilterSet
+    export_filename = "年审结果"
+    columns = [
+        Column("年审年度", "round.year"),
+        Column("登记编号", "register_entry.number", link=True),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("仍符合保障条件", "eligible"),
+        Column("欠缴租金", "arrears_amount"),
+        Column("欠租月数", "arrears_months"),
+        Column("违规记录数", "violations"),
+        Column("年审结论", "outcome"),
+    ]
+
+
+class ExitCaseListView(TenancyListView):
+    """保障退出."""
+
+    title = "保障退出"
+    selector = staticmethod(selectors.exit_case_list)
+    filterset_class = ExitCaseFilterSet
+    create_url_name = "tenancy:exit_case_create"
+    create_label = "发起退出"
+    export_filename = "保障退出"
+    columns = [
+        Column("退出编号", "number", link=True),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("退出事由", "ground"),
+        Column("办理状态", "status"),
+        Column("决定时间", "decided_at"),
+        Column("腾退（退出）期限", "move_out_deadline"),
+        Column("通知书编号", "notice_number"),
+    ]
+
+
+class ReturnListView(TenancyListView):
+    """已配售房源退回 (A.8.1)."""
+
+    title = "已配售房源退回"
+    selector = staticmethod(selectors.return_list)
+    filterset_class = ReturnFilterSet
+    create_url_name = "tenancy:return_create"
+    create_label = "登记退回"
+    export_filename = "已配售房源退回"
+    columns = [
+        Column("申请人编号", "applicant_number"),
+        Column("房源编号", "unit_number"),
+        Column("回退原因", "reason"),
+        Column("应回退时间", "due_on"),
+        Column("实回退时间", "returned_on"),
+        Column("退回状态", "status"),
+        Column(
+            "办理",
+            lambda r: _link(reverse("tenancy:return_complete", args=[r.pk]), "实回退") if r.status == "pending" else "",
+        ),
+    ]
+
+    def link_for(self, obj: Any) -> str:
+        """No detail page: the complete form."""
+        return ""
+
+
+class ResaleListView(TenancyListView):
+    """已配售房源再上市 (A.8.2)."""
+
+    title = "已配售房源再上市"
+    selector = staticmethod(selectors.resale_list)
+    filterset_class = ResaleFilterSet
+    create_url_name = "tenancy:resale_create"
+    create_label = "再上市登记"
+    export_filename = "已配售房源再上市"
+    columns = [
+        Column("申请人编号", "applicant_number", link=True),
+        Column("房源编号", "unit_number"),
+        Column("产权证号", "certificate_number"),
+        Column("预售价格", "asking_price"),
+        Column("签约金额", "contract_amount"),
+        Column("持有年数", "years_held"),
+        Column("处理方式", "route"),
+        Column("政府回购价格", "buyback_price"),
+        Column("应缴差价收益", "government_share"),
+    ]
+
+
+# ---------------------------------------------------------------- move-in, vacate
+
+
+class MoveInCreateView(ServiceFormView):
+    """办理入住."""
+
+    form_class = forms.MoveInForm
+    title = "办理入住"
+    submit_label = "办理入住"
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"leases": selectors.leases_awaiting_move_in(user=self.request.user)}
+
+    def initial(self) -> dict[str, Any]:
+        return {"lease": self.request.GET.get("lease")}
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:move_in_list")
+
+    def perform(self, data: dict[str, Any]) -> str:
+        move_in = occupancy.move_in_create(
+            lease=data["lease"],
+            moved_in_on=data["moved_in_on"],
+            rent=data["rent"],
+            reduction_amount=data["reduction_amount"] or 0,
+            reduction_reason=data["reduction_reason"],
+            is_printed=data["is_printed"],
+            acting_user=self.request.user,
+        )
+        return move_in.get_absolute_url()
+
+
+class MoveInDetailView(ReaderMixin, View):
+    """入住 detail with the household's charges."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fields, charges, actions."""
+        move_in = selectors.move_in_get(user=request.user, pk=pk)
+        charges = move_in.charges.order_by("-period")[:24]
+        actions = [{"label": "租金台账", "url": reverse("tenancy:household_detail", args=[move_in.register_entry_id])}]
+        if move_in.status == "occupied" and has_roles(request.user, OPERATION_ROLES):
+            actions.append(
+                {"label": "办理腾退", "url": reverse("tenancy:vacate_create", args=[move_in.pk]), "style": "danger"}
+            )
+        fields = [
+            ("申请人编号", move_in.applicant_number),
+            ("申请人", move_in.register_entry.applicant_name),
+            ("房源编号", move_in.unit_number),
+            ("房屋", str(move_in.unit)),
+            ("配租合同", move_in.lease.number),
+        ]
+        fields += _rows(
+            move_in,
+            [
+                "moved_in_on",
+                "rent",
+                "has_reduction",
+                "reduction_amount",
+                "reduction_reason",
+                "deposit",
+                "status",
+                "is_printed",
+                "created_at",
+                "created_by",
+                "updated_at",
+                "updated_by",
+            ],
+        )
+        related = [
+            {
+                "title": "租金应收（最近24个月）",
+                "columns": ["应收编号", "年月", "租金金额", "已收金额"],
+                "rows": [[c.number, f"{c.year}-{c.month:02d}", c.amount, c.paid_amount] for c in charges],
+            }
+        ]
+        return _detail(
+            request,
+            title=f"入住 {move_in.register_entry.applicant_name}",
+            fields=fields,
+            related=related,
+            actions=actions,
+            back=("入住", reverse("tenancy:move_in_list")),
+        )
+
+
+class VacateCreateView(ServiceFormView):
+    """办理腾退."""
+
+    form_class = forms.VacateForm
+    title = "办理腾退"
+
+    def get_object(self) -> Any:
+        return selectors.move_in_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def perform(self, data: dict[str, Any]) -> str:
+        vacate = occupancy.vacate_create(
+            move_in=self.object,
+            kind=data["kind"],
+            reason=data["reason"],
+            notified_on=data["notified_on"],
+            move_out_deadline=data["move_out_deadline"],
+            acting_user=self.request.user,
+        )
+        return vacate.get_absolute_url()
+
+
+class VacateDetailView(ReaderMixin, View):
+    """腾退 detail."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fields and the next step."""
+        vacate = selectors.vacate_get(user=request.user, pk=pk)
+        actions = []
+        if has_roles(request.user, OPERATION_ROLES):
+            if vacate.status == "notified":
+                actions.append(
+                    {"label": "登记搬离", "url": reverse("tenancy:vacate_move_out", args=[pk]), "style": "primary"}
+                )
+            elif vacate.status == "moved_out":
+                actions.append(
+                    {"label": "验房结算", "url": reverse("tenancy:vacate_close", args=[pk]), "style": "primary"}
+                )
+        fields = [
+            ("申请人编号", vacate.applicant_number),
+            ("申请人", vacate.register_entry.applicant_name),
+            ("房源编号", vacate.unit_number),
+        ]
+        fields += _rows(
+            vacate,
+            [
+                "kind",
+                "reason",
+                "notified_on",
+                "move_out_deadline",
+                "vacated_on",
+                "inspected_on",
+                "inspection_note",
+                "rent_owed",
+                "damage_amount",
+                "deposit",
+                "balance",
+                "status",
+                "is_printed",
+            ],
+        )
+        return _detail(
+            request,
+            title=f"腾退 {vacate.register_entry.applicant_name}",
+            fields=fields,
+            actions=actions,
+            back=("腾退", reverse("tenancy:vacate_list")),
+        )
+
+
+class VacateMoveOutView(ServiceFormView):
+    """登记搬离."""
+
+    form_class = forms.MoveOutForm
+    title = "登记搬离"
+
+    def get_object(self) -> Any:
+        return selectors.vacate_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def perform(self, data: dict[str, Any]) -> str:
+        return occupancy.vacate_move_out(
+            vacate=self.object, vacated_on=data["vacated_on"], acting_user=self.request.user
+        ).get_absolute_url()
+
+
+class VacateCloseView(ServiceFormView):
+    """验房结算."""
+
+    form_class = forms.InspectionForm
+    title = "验房结算"
+    intro = "结算金额 = 欠缴租金 + 损坏赔偿 − 押金；验房后住房恢复为“空置”，可再次配给。"
+
+    def get_object(self) -> Any:
+        return selectors.vacate_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def perform(self, data: dict[str, Any]) -> str:
+        return occupancy.vacate_close(
+            vacate=self.object,
+            inspected_on=data["inspected_on"],
+            inspection_note=data["inspection_note"],
+            damage_amount=data["damage_amount"] or 0,
+            acting_user=self.request.user,
+        ).get_absolute_url()
+
+
+# ---------------------------------------------------------------- rent
+
+
+class RentRunView(ServiceFormView):
+    """生成租金应收 (background job)."""
+
+    form_class = forms.RentRunForm
+    title = "生成租金应收"
+    submit_label = "开始生成"
+    intro = "为管辖范围内每户在租家庭生成所选月份的租金应收；同一合同同一月份只生成一次。"
+
+    def perform(self, data: dict[str, Any]) -> str:
+        job = rent.rent_run_start(period=month_parse(data["month"]), acting_user=self.request.user)
+        return reverse("core:job_detail", args=[job.pk])
+
+
+class ArrearsView(ReaderMixin, View):
+    """欠租与催缴: households with arrears and ageing; Excel export; printable reminder list."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        """The list (filtered by name/number), `?export=xlsx`, `?print=1`."""
+        rows = selectors.arrears_list(user=request.user)
+        query = (request.GET.get("q") or "").strip()
+        min_months = request.GET.get("min_months") or ""
+        if query:
+            rows = [
+                r
+                for r in rows
+                if r["entry"] and (query in r["entry"].applicant_name or r["entry"].number.startswith(query))
+            ]
+        if min_months.isdigit():
+            rows = [r for r in rows if r["months"] >= int(min_months)]
+        if request.GET.get("export") == "xlsx":
+            return self.export(rows)
+        printing = bool(request.GET.get("print"))
+        page = Paginator(rows, 50).get_page(request.GET.get("page"))
+        params = request.GET.copy()
+        params.pop("page", None)
+        return render(
+            request,
+            "tenancy/arrears_print.html" if printing else "tenancy/arrears.html",
+            {
+                "rows": rows if printing else page.object_list,
+                "page_obj": page,
+                "count": len(rows),
+                "querystring_without_page": (params.urlencode() + "&") if params else "",
+                "buckets": BUCKETS,
+                "q": query,
+                "min_months": min_months,
+                "today": timezone.localdate(),
+                "total": sum((r["total"] for r in rows), Decimal(0)),
+                "breadcrumbs": [("配后管理", reverse("tenancy:index")), ("欠租与催缴", None)],
+            },
+        )
+
+    def export(self, rows: list[dict[str, Any]]) -> HttpResponse:
+        """The reminder list as Excel (audited as an export)."""
+        from openpyxl import Workbook
+
+        from anju.core.services.auditing import audit_record
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "欠租催缴名单"
+        sheet.append(["登记编号", "申请人", "房源编号", "欠租月数", "欠缴总额", *[label for _, label in BUCKETS]])
+        for r in rows:
+            sheet.append(
+                [
+                    r["entry"].number,
+                    r["entry"].applicant_name,
+                    r["unit_number"],
+                    r["months"],
+                    r["total"],
+                    *[r[key] for key, _ in BUCKETS],
+                ]
+            )
+        buffer = io.BytesIO()
+        book.save(buffer)
+        audit_record(
+            action="EXPORT", user=self.request.user, obj=None, detail={"list": "tenancy_arrears", "rows": len(rows)}
+        )
+        response = HttpResponse(
+            buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('欠租催缴名单.xlsx')}"
+        return response
+
+
+def _statement(entry: Any) -> dict[str, Any]:
+    """Charges and payments of a household in date order with a running balance."""
+    from anju.tenancy.models import RentCharge, RentPayment
+
+    lines = [
+        (c.due_on, f"{c.year}年{c.month}月租金（{c.number}）", c.amount, Decimal(0))
+        for c in RentCharge.objects.filter(register_entry=entry)
+    ]
+    lines += [
+        (timezone.localtime(p.paid_at).date(), f"实收（{p.number}，{p.get_method_display()}）", Decimal(0), p.amount)
+        for p in RentPayment.objects.filter(register_entry=entry)
+    ]
+    lines.sort(key=lambda line: (line[0], line[3] > 0))
+    balance, rows = Decimal(0), []
+    for when, text, debit, credit in lines:
+        balance += debit - credit
+        rows.append({"date": when, "text": text, "debit": debit, "credit": credit, "balance": balance})
+    return {"rows": rows, "balance": balance}
+
+
+class HouseholdDetailView(ReaderMixin, View):
+    """租金台账 of one household: statement, ageing, receipts; payment and PDFs."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The statement page."""
+        entry = selectors.household_get(user=request.user, pk=pk)
+        statement = _statement(entry)
+        ageing = household_ageing(register_entry=entry, as_of=timezone.localdate())
+        return render(
+            request,
+            "tenancy/household.html",
+            {
+                "entry": entry,
+                "statement": statement,
+                "ageing": ageing,
+                "buckets": [(label, ageing.buckets[key]) for key, label in BUCKETS],
+                "receipts": entry.rent_receipts.order_by("-paid_at")[:50],
+                "can_collect": has_roles(request.user, OPERATION_ROLES),
+                "breadcrumbs": [
+                    ("配后管理", reverse("tenancy:index")),
+                    ("欠租与催缴", reverse("tenancy:arrears")),
+                    (entry.applicant_name, None),
+                ],
+            },
+        )
+
+
+class StatementPdfView(ReaderMixin, View):
+    """对账单 PDF."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render the statement."""
+        entry = selectors.household_get(user=request.user, pk=pk)
+        pdf = render_pdf(
+            template_name="documents/tenancy_statement.html",
+            context={"entry": entry, "statement": _statement(entry), "today": timezone.localdate()},
+        )
+        return _pdf(pdf, f"租金对账单-{entry.number}.pdf")
+
+
+class ReminderPdfView(ReaderMixin, View):
+    """租金催缴通知书 PDF of one household."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render the editable reminder notice."""
+        from datetime import timedelta
+
+        entry = selectors.household_get(user=request.user, pk=pk)
+        ageing = household_ageing(register_entry=entry, as_of=timezone.localdate())
+        move_in = entry.move_ins.select_related("unit__building").order_by("-pk").first()
+        today = timezone.localdate()
+        _title, pdf = document_render(
+            code="tenancy_rent_reminder",
+            context={
+                "applicant_name": entry.applicant_name,
+                "register_number": entry.number,
+                "unit": str(move_in.unit) if move_in else "",
+                "arrears": f"{ageing.total:,.2f}",
+                "months": ageing.months,
+                "decision_date": f"{today:%Y年%m月%d日}",
+                "deadline": f"{today + timedelta(days=15):%Y年%m月%d日}",
+                "department": "公共租赁住房运营单位",
+            },
+        )
+        return _pdf(pdf, f"租金催缴通知书-{entry.number}.pdf")
+
+
+class PaymentCreateView(ServiceFormView):
+    """收取租金 (oldest charges first)."""
+
+    form_class = forms.PaymentForm
+    title = "收取租金"
+    submit_label = "确认收款"
+
+    def get_object(self) -> Any:
+        return selectors.household_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def initial(self) -> dict[str, Any]:
+        owed = household_ageing(register_entry=self.object, as_of=timezone.localdate()).total
+        return {"amount": owed, "payer_name": self.object.applicant_name, "idempotency_key": uuid.uuid4().hex}
+
+    def render_form(self, form: Any) -> HttpResponse:
+        owed = household_ageing(register_entry=self.object, as_of=timezone.localdate()).total
+        self.intro = (
+            f"{self.object.applicant_name}（{self.object.number}）当前欠缴租金 {owed} 元；收款按应收月份从早到晚冲抵。"
+        )
+        return super().render_form(form)
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:household_detail", args=[self.kwargs["pk"]])
+
+    def perform(self, data: dict[str, Any]) -> str:
+        receipt = rent.payment_record(
+            register_entry=self.object,
+            amount=data["amount"],
+            method=data["method"],
+            payer_name=data["payer_name"],
+            shortfall_reason=data["shortfall_reason"],
+            note=data["note"],
+            idempotency_key=data["idempotency_key"] or None,
+            acting_user=self.request.user,
+        )
+        return reverse("tenancy:household_detail", args=[receipt.register_entry_id])
+
+
+class ReceiptPdfView(ReaderMixin, View):
+    """租金收据 PDF."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render the receipt with its allocation."""
+        receipt = selectors.receipt_get(user=request.user, pk=pk)
+        pdf = render_pdf(
+            template_name="documents/tenancy_receipt.html",
+            context={
+                "receipt": receipt,
+                "payments": receipt.payments.select_related("charge").order_by("charge__period"),
+            },
+        )
+        return _pdf(pdf, f"租金收据-{receipt.number}.pdf")
+
+
+class FixedCostCreateView(ServiceFormView):
+    """登记每月固定发生款项."""
+
+    form_class = forms.FixedCostForm
+    title = "登记每月固定发生款项"
+
+    def form_kwargs(self) -> dict[str, Any]:
+        from anju.housing.selectors import project_list
+
+        return {"projects": project_list(user=self.request.user)}
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:fixed_cost_list")
+
+    def perform(self, data: dict[str, Any]) -> str:
+        rent.fixed_cost_create(
+            project=data["project"],
+            description=data["description"],
+            year=data["year"],
+            month=data["month"],
+            amount=data["amount"],
+            acting_user=self.request.user,
+        )
+        return reverse("tenancy:fixed_cost_list")
+
+
+# ---------------------------------------------------------------- annual review
+
+
+class ReviewRoundCreateView(ServiceFormView):
+    """发起年审 (evaluated in the background)."""
+
+    roles = DECISION_ROLES
+    form_class = forms.ReviewRoundForm
+    title = "发起年审"
+    submit_label = "发起并评估"
+
+    def perform(self, data: dict[str, Any]) -> str:
+        user = self.request.user
+        review_round = review.review_round_create(
+            year=data["year"], region_code=user.jurisdiction_id, scope_date=data["scope_date"], acting_user=user
+        )
+        job = review.review_round_start(review_round=review_round, acting_user=user)
+        return reverse("core:job_detail", args=[job.pk])
+
+
+class ReviewRoundDetailView(ReaderMixin, View):
+    """年审批次: counts per outcome."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fields and the outcome table."""
+        review_round = selectors.review_round_get(user=request.user, pk=pk)
+        fields = _rows(
+            review_round,
+            [
+                "number",
+                "year",
+                "scope_date",
+                "region_code",
+                "status",
+                "total",
+                "eligible_count",
+                "ineligible_count",
+                "arrears_count",
+                "flagged_count",
+                "evaluated_at",
+            ],
+        )
+        counts = review.review_outcome_counts(review_round)
+        related = [
+            {"title": "各结论户数", "columns": ["年审结论", "户数"], "rows": [[k, v] for k, v in counts.items()]}
+        ]
+        actions = [{"label": "查看结果", "url": reverse("tenancy:review_result_list") + "?flagged=true"}]
+        return _detail(
+            request,
+            title=str(review_round),
+            fields=fields,
+            related=related,
+            actions=actions,
+            back=("年审", reverse("tenancy:review_round_list")),
+        )
+
+
+class ReviewResultDetailView(ReaderMixin, View):
+    """年审结果 of one household."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fields and the decision action."""
+        result = selectors.review_result_get(user=request.user, pk=pk)
+        fields = [
+            ("登记编号", result.register_entry.number),
+            ("申请人", result.register_entry.applicant_name),
+            ("转复核原因", result.reasons),
+        ]
+        fields += _rows(
+            result,
+            [
+                "eligible",
+                "arrears_amount",
+                "arrears_months",
+                "violations",
+                "outcome",
+                "opinion",
+                "decided_at",
+                "notice_number",
+            ],
+        )
+        actions = []
+        if result.outcome == "pending" and has_roles(request.user, DECISION_ROLES):
+            actions.append(
+                {"label": "作出结论", "url": reverse("tenancy:review_result_decide", args=[pk]), "style": "primary"}
+            )
+        if result.notice_number:
+            actions.append({"label": "年审结论通知书", "url": reverse("tenancy:review_result_notice", args=[pk])})
+        return _detail(
+            request,
+            title=f"年审结果 {result.register_entry.applicant_name}",
+            fields=fields,
+            actions=actions,
+            back=("年审结果", reverse("tenancy:review_result_list")),
+        )
+
+
+class ReviewResultDecideView(ServiceFormView):
+    """年审复核结论."""
+
+    roles = DECISION_ROLES
+    form_class = forms.ReviewDecisionForm
+    title = "年审复核结论"
+
+    def get_object(self) -> Any:
+        return selectors.review_result_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def perform(self, data: dict[str, Any]) -> str:
+        review.review_result_decide(
+            result=self.object, outcome=data["outcome"], opinion=data["opinion"], acting_user=self.request.user
+        )
+        return self.object.get_absolute_url()
+
+
+class ReviewNoticeView(ReaderMixin, View):
+    """年审结论通知书 PDF."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render the notice."""
+        result = selectors.review_result_get(user=request.user, pk=pk)
+        _title, pdf = document_render(code="tenancy_review_notice", context=review.review_notice_context(result))
+        return _pdf(pdf, f"年审结论通知书-{result.notice_number}.pdf")
+
+
+# ---------------------------------------------------------------- exit
+
+
+class ExitCaseCreateView(ServiceFormView):
+    """发起退出."""
+
+    form_class = forms.ExitCaseForm
+    title = "发起退出"
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:exit_case_list")
+
+    def perform(self, data: dict[str, Any]) -> str:
+        from anju.admission.models import RegisterEntry
+
+        entry = (
+            RegisterEntry.objects.visible_to(self.request.user).filter(number=data["register_entry"].strip()).first()
+        )
+        if entry is None:
+            raise ValidationError({"register_entry": ["管辖范围内没有该登记编号。"]})
+        case = exits.exit_case_open(
+            register_entry=entry,
+            ground=data["ground"],
+            facts=data["facts"],
+            measured_months=data["measured_months"],
+            acting_user=self.request.user,
+        )
+        return case.get_absolute_url()
+
+
+class ExitCaseDetailView(ReaderMixin, View):
+    """保障退出 detail."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fields, workflow link, decision and notice."""
+        case = selectors.exit_case_get(user=request.user, pk=pk)
+        fields = [("登记编号", case.register_entry.number), ("申请人", case.register_entry.applicant_name)]
+        fields += _rows(
+            case,
+            [
+                "number",
+                "ground",
+                "facts",
+                "measured_months",
+                "status",
+                "opinion",
+                "decided_at",
+                "decided_by",
+                "move_out_deadline",
+                "notice_number",
+            ],
+        )
+        actions = []
+        if case.process_instance_id:
+            actions.append(
+                {"label": "流程", "url": reverse("workflow:instance_detail", args=[case.process_instance_id])}
+            )
+        if case.status == "open" and has_roles(request.user, DECISION_ROLES):
+            actions.append(
+                {"label": "作出决定", "url": reverse("tenancy:exit_case_decide", args=[pk]), "style": "primary"}
+            )
+        if case.notice_number:
+            actions.append({"label": "退出通知书", "url": reverse("tenancy:exit_case_notice", args=[pk])})
+        return _detail(
+            request,
+            title=f"保障退出 {case.number}",
+            fields=fields,
+            actions=actions,
+            back=("保障退出", reverse("tenancy:exit_case_list")),
+        )
+
+
+class ExitCaseDecideView(ServiceFormView):
+    """退出决定."""
+
+    roles = DECISION_ROLES
+    form_class = forms.ExitDecisionForm
+    title = "退出决定"
+
+    def get_object(self) -> Any:
+        return selectors.exit_case_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def perform(self, data: dict[str, Any]) -> str:
+        exits.exit_case_decide(
+            case=self.object,
+            approve=data["approve"],
+            opinion=data["opinion"],
+            move_out_deadline=data["move_out_deadline"],
+            acting_user=self.request.user,
+        )
+        return self.object.get_absolute_url()
+
+
+class ExitNoticeView(ReaderMixin, View):
+    """退出住房保障通知书 PDF."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Render the notice (only after the decision)."""
+        from django.http import Http404
+
+        case = selectors.exit_case_get(user=request.user, pk=pk)
+        if not case.notice_number:
+            raise Http404("尚未作出退出决定。")
+        _title, pdf = document_render(code="tenancy_exit_notice", context=exits.exit_notice_context(case))
+        return _pdf(pdf, f"退出住房保障通知书-{case.notice_number}.pdf")
+
+
+# ---------------------------------------------------------------- sold homes, parameters
+
+
+class ReturnCreateView(ServiceFormView):
+    """登记已配售房源退回."""
+
+    form_class = forms.ReturnForm
+    title = "登记已配售房源退回"
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"contracts": selectors.sale_contracts(user=self.request.user)}
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:return_list")
+
+    def perform(self, data: dict[str, Any]) -> str:
+        sold.return_create(
+            contract=data["contract"],
+            reason=data["reason"],
+            due_on=data["due_on"],
+            is_printed=data["is_printed"],
+            acting_user=self.request.user,
+        )
+        return reverse("tenancy:return_list")
+
+
+class ReturnCompleteView(ServiceFormView):
+    """实回退 (the unit becomes 空置)."""
+
+    form_class = forms.ReturnCompleteForm
+    title = "实回退"
+
+    def get_object(self) -> Any:
+        return selectors.return_get(user=self.request.user, pk=self.kwargs["pk"])
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:return_list")
+
+    def perform(self, data: dict[str, Any]) -> str:
+        sold.return_complete(record=self.object, returned_on=data["returned_on"], acting_user=self.request.user)
+        return reverse("tenancy:return_list")
+
+
+class ResaleCreateView(ServiceFormView):
+    """再上市登记."""
+
+    form_class = forms.ResaleForm
+    title = "再上市登记"
+    intro = (
+        "未满规定年限的由政府按原价扣除折旧回购；满规定年限的上市交易，按差价的规定比例缴纳收益，政府享有优先回购权。"
+    )
+
+    def form_kwargs(self) -> dict[str, Any]:
+        return {"contracts": selectors.sale_contracts(user=self.request.user)}
+
+    def cancel_url(self) -> str:
+        return reverse("tenancy:resale_list")
+
+    def perform(self, data: dict[str, Any]) -> str:
+        resale = sold.resale_register(
+            contract=data["contract"],
+            certificate_number=data["certificate_number"],
+            certificate_date=data["certificate_date"],
+            deed_tax_date=data["deed_tax_date"],
+            applied_on=data["applied_on"],
+            asking_price=data["asking_price"],
+            guide_price=data["guide_price"],
+            contract_amount=data["contract_amount"],
+            is_first_purchase=data["is_first_purchase"],
+            is_printed=data["is_printed"],
+            acting_user=self.request.user,
+        )
+        return resale.get_absolute_url()
+
+
+class ResaleDetailView(ReaderMixin, View):
+    """再上市 detail with the rule's result."""
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """Fields."""
+        resale = selectors.resale_get(user=request.user, pk=pk)
+        fields = [("申请人编号", resale.applicant_number), ("房源编号", resale.unit_number)]
+        fields += _rows(
+            resale,
+            [
+                "certificate_number",
+                "certificate_date",
+                "deed_tax_date",
+                "applied_on",
+                "asking_price",
+                "guide_price",
+                "contract_amount",
+                "original_price",
+                "years_held",
+                "route",
+                "buyback_price",
+                "government_share",
+                "is_first_purchase",
+                "is_printed",
+                "status",
+            ],
+        )
+        return _detail(
+            request,
+            title=f"再上市 {resale.unit_number}",
+            fields=fields,
+            back=("已配售房源再上市", reverse("tenancy:resale_list")),
+        )
+
+
+class ParameterView(ServiceFormView):
+    """配后管理参数 of the user's region."""
+
+    roles = PARAMETER_ROLES
+    form_class = forms.ParameterForm
+    title = "配后管理参数"
+
+    def initial(self) -> dict[str, Any]:
+        row = parameters.parameter_for(self.request.user.jurisdiction_id)
+        return {name: getattr(row, name) for name in parameters.EDITABLE}
+
+    def perform(self, data: dict[str, Any]) -> str:
+        parameters.parameter_set(
+            region_code=self.request.user.jurisdiction_id, values=data, acting_user=self.request.user
+        )
+        return reverse("tenancy:parameters")

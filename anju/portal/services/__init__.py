@@ -1,0 +1,1 @@
+"""Writes of anju.portal (style.md 2): accounts, online applications, policies and guides."""

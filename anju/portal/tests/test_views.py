@@ -3,8 +3,6 @@
 import pytest
 from django.urls import reverse
 
-from anju.portal.views import PUBLIC_SERVICES
-
 pytestmark = pytest.mark.django_db
 
 
@@ -17,18 +15,27 @@ def test_home_is_public_at_root(client):
     assert "住房保障公众服务" in response.content.decode()
 
 
-def test_home_lists_every_public_service_and_marks_unopened_ones(client):
+def test_home_lists_every_public_service_and_links_the_open_ones(client):
     # when
-    html = client.get("/").content.decode()
-    services = client.get("/").context["services"]
+    response = client.get("/")
+    html = response.content.decode()
+    services = response.context["services"]
     # then
-    for label in ("申请公租房", "办事指南", "进度查询", "房源信息", "公示名单", "地图找房"):
+    for label in ("申请公租房", "办事指南", "进度查询", "房源信息", "公示名单", "地图找房", "政策文件", "投诉咨询"):
         assert label in html
     open_labels = {s.label for s, url in services if url}
-    assert open_labels == {"办事指南"}
-    assert html.count('data-service-state="soon"') == len(PUBLIC_SERVICES) - 1
-    assert html.count("即将开放") >= len(PUBLIC_SERVICES) - 1
-    assert "网上申请功能正在建设" in html  # says honestly that online application is not open
+    assert {"申请公租房", "办事指南", "进度查询", "房源信息", "公示名单", "地图找房", "政策文件"} <= open_labels
+    assert html.count('data-service-state="open"') == len(open_labels)
+    assert 'href="/apply/"' in html
+
+
+def test_a_service_whose_app_is_missing_is_marked_soon():
+    from anju.portal.views import PublicService
+
+    # given
+    service = PublicService("投诉咨询", "", "x", "portal:complaints", "稍后开放", requires="anju.no_such_app.services")
+    # then
+    assert service.url() is None
 
 
 def test_home_has_staff_login_link_and_no_staff_navigation(client, community_clerk):
@@ -52,7 +59,7 @@ def test_guide_explains_online_process_and_zero_certificates(client):
     assert "零证明" in html
     for word in ("婚姻", "房产", "社保", "公积金", "低保"):
         assert word in html
-    assert "网上申请入口即将开放" in html
+    assert "网上申请已开放" in html
     assert "轻微失信、较重失信、严重失信" in html
 
 

@@ -1,0 +1,46 @@
+"""Demo policies and guides for the portal (idempotent: by title)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+DEMO_ARTICLES = [
+    {
+        "kind": "policy", "title": "亳州市公共租赁住房管理办法（示例）", "issuer": "亳州市住房和城乡建设局",
+        "document_number": "示例〔2025〕1号", "published_on": date(2025, 1, 1),
+        "summary": "保障对象、申请条件、轮候配租、租金标准和退出管理。",
+        "body": "第一条 为规范公共租赁住房管理，根据有关规定，结合本市实际，制定本办法。\n\n"
+                "第二条 本办法所称公共租赁住房，是指限定建设标准和租金水平，面向符合规定条件的城镇中等偏下收入住房困难家庭、"
+                "新就业无房职工和在城镇稳定就业的外来务工人员出租的保障性住房。\n\n"
+                "第三条 申请家庭的收入、住房和资产条件，以市人民政府公布的当年标准为准，由系统按现行规则自动预审。\n\n"
+                "（示例文本，仅用于演示。）",
+    },
+    {
+        "kind": "guide", "title": "公共租赁住房网上申请操作指南", "issuer": "亳州市住房保障中心",
+        "document_number": "", "published_on": date(2025, 3, 1),
+        "summary": "手机号码注册、六步填报、零证明、进度查询。",
+        "body": "一、注册：用本人手机号码获取验证码注册账号，设置密码。\n\n"
+                "二、填报：按“申请人与家庭、家庭成员、住房情况、家庭资产、证明材料、预审与提交”六步填写，草稿自动保存。\n\n"
+                "三、零证明：能通过部门共享数据查到的户籍、婚姻、住房、收入等信息自动填写，相应证明无需提交。\n\n"
+                "四、进度：提交后在“我的申请”查看当前环节、办理记录、补正要求和通知书。",
+    },
+]  # fmt: skip
+
+
+class Command(BaseCommand):
+    """load_portal_demo."""
+
+    help = "Create the demo policies and guides of the portal (idempotent)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        """Create the articles that are missing (no acting user: a setup job, not an edit)."""
+        from anju.portal.models import Article
+
+        created = 0
+        for data in DEMO_ARTICLES:
+            _, made = Article.objects.get_or_create(title=data["title"], defaults=data)
+            created += int(made)
+        self.stdout.write(self.style.SUCCESS(f"门户演示政策指南：新增 {created} 篇。"))

@@ -272,7 +272,7 @@ def test_signing_and_verifying_work_while_an_event_loop_is_running(test_ca, cont
     def run_loop():
         try:
             outcome["report"] = asyncio.run(inside_a_running_loop())
-        except BaseException as exc:  # noqa: BLE001 - reported in the assertion below
+        except BaseException as exc:  # reported in the assertion below
             outcome["error"] = exc
 
     thread = threading.Thread(target=run_loop)

@@ -6,15 +6,13 @@ Views only parse, call a selector or a service, and render (style.md 2-3). The �
 
 from __future__ import annotations
 
-import copy
 from functools import partial
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +20,8 @@ from django.views import View
 
 from anju.core.listing import Column, StaffListView, cell_text
 from anju.core.models import JobProgress, Region
+from anju.core.views_records import ReasonFormView, RecordFormView
+from anju.core.views_records import RecordRestoreView as CoreRecordRestoreView
 from anju.housing import forms, selectors, services
 from anju.housing.filtersets import (
     BuildingFilterSet,
@@ -100,9 +100,16 @@ class EditorMixin(LoginRequiredMixin):
 
 # The tabs above every housing list (URL name, label).
 HOUSING_LISTS = (
-    ("project_list", "建设项目"), ("building_list", "单体工程"), ("unit_list", "住房"), ("handover_list", "竣工移交"),
-    ("progress_log_list", "进度日志"), ("certificate_list", "审批证件"), ("construction_contract_list", "施工合同"),
-    ("resettlement_contract_list", "拆迁安置合同"), ("participant_list", "参与单位"), ("person_list", "参与人员"),
+    ("project_list", "建设项目"),
+    ("building_list", "单体工程"),
+    ("unit_list", "住房"),
+    ("handover_list", "竣工移交"),
+    ("progress_log_list", "进度日志"),
+    ("certificate_list", "审批证件"),
+    ("construction_contract_list", "施工合同"),
+    ("resettlement_contract_list", "拆迁安置合同"),
+    ("participant_list", "参与单位"),
+    ("person_list", "参与人员"),
     ("land_reserve_list", "土地储备"),
 )
 
@@ -138,7 +145,6 @@ class ProjectListView(HousingListView):
     filterset_class = ProjectFilterSet
     create_url_name = "housing:project_create"
     create_label = "新建项目"
-    export_filename = "建设项目"
     columns = [
         Column("项目编号", "number", link=True),
         Column("项目名称", "name"),
@@ -159,7 +165,6 @@ class BuildingListView(HousingListView):
     title = "单体工程"
     selector = staticmethod(selectors.building_list)
     filterset_class = BuildingFilterSet
-    export_filename = "单体工程"
     columns = [
         Column("单体工程编号", "number", link=True),
         Column("单体工程名称", "name"),
@@ -178,7 +183,6 @@ class UnitListView(HousingListView):
     title = "住房"
     selector = staticmethod(selectors.unit_list)
     filterset_class = UnitFilterSet
-    export_filename = "住房"
     columns = [
         Column("房屋编号", "number", link=True),
         Column("所属楼栋", "building.name"),
@@ -201,7 +205,6 @@ class LandReserveListView(HousingListView):
     selector = staticmethod(selectors.land_reserve_list)
     filterset_class = LandReserveFilterSet
     create_url_name = "housing:land_reserve_create"
-    export_filename = "土地储备"
     columns = [
         Column("地块编号", "plot_number", link=True),
         Column("宗地名称", "parcel_name"),
@@ -222,7 +225,6 @@ class ParticipantListView(HousingListView):
     selector = staticmethod(selectors.participant_list)
     filterset_class = ParticipantFilterSet
     create_url_name = "housing:participant_create"
-    export_filename = "项目参与单位"
     columns = [
         Column("单位编号", "number", link=True),
         Column("单位名称", "name"),
@@ -241,7 +243,6 @@ class PersonListView(HousingListView):
     deletable = True
     selector = staticmethod(selectors.person_list)
     filterset_class = PersonFilterSet
-    export_filename = "项目参与人员"
     columns = [
         Column("人员编号", "number", link=True),
         Column("人员名称", "name"),
@@ -263,7 +264,6 @@ class CertificateListView(HousingListView):
     deletable = True
     selector = staticmethod(selectors.certificate_list)
     filterset_class = CertificateFilterSet
-    export_filename = "审批证件"
     columns = [
         Column("证书编号", "number", link=True),
         Column("证书名称", "name"),
@@ -281,7 +281,6 @@ class ConstructionContractListView(HousingListView):
     deletable = True
     selector = staticmethod(selectors.construction_contract_list)
     filterset_class = ConstructionContractFilterSet
-    export_filename = "施工合同备案"
     columns = [
         Column("记录编号", "record_number", link=True),
         Column("合同编号", "contract_number"),
@@ -301,7 +300,6 @@ class ResettlementContractListView(HousingListView):
     deletable = True
     selector = staticmethod(selectors.resettlement_contract_list)
     filterset_class = ResettlementContractFilterSet
-    export_filename = "拆迁安置合同备案"
     columns = [
         Column("记录编号", "record_number", link=True),
         Column("拆迁安置合同编号", "contract_number"),
@@ -320,7 +318,6 @@ class ProgressLogListView(HousingListView):
     deletable = True
     selector = staticmethod(selectors.progress_log_list)
     filterset_class = ProgressLogFilterSet
-    export_filename = "项目进度日志"
     columns = [
         Column("记录日期", "recorded_on", link=True),
         Column("日志类别", "kind"),
@@ -340,7 +337,6 @@ class HandoverListView(HousingListView):
     title = "竣工移交"
     selector = staticmethod(selectors.handover_list)
     filterset_class = HandoverFilterSet
-    export_filename = "竣工移交"
     columns = [
         Column("移交批次编号", "batch_number", link=True),
         Column("项目", "project.name"),
@@ -354,19 +350,81 @@ class HandoverListView(HousingListView):
 # ---------------------------------------------------------------- details
 
 PROJECT_SECTIONS = (
-    ("基本信息", ["number", "proposed_name", "approved_name", "category", "construction_mode", "planning_location",
-                  "shantytown_owner_category", "shantytown_owner_name", "developer_name", "address", "boundaries", "land_area",
-                  "planned_start", "planned_completion", "actual_start", "actual_completion"]),
-    ("规划计划", ["year", "plan_start", "plan_end", "plan_period_category", "plan_number", "planned_floor_area",
-                  "planned_residential_area", "planned_residential_units", "planned_housing_kind"]),
-    ("建设进度（由进度日志生成）", [f.name for f in Project._meta.fields if not f.editable and ("_area_" in f.name or "_units_" in f.name)]),
-    ("投资", ["total_investment", "residential_investment", "fund_source", "investment_composition", "investment_year", "investment_completed"]),
-    ("拆迁安置", ["income_class", "security_mode", "demolition_households_total", "demolition_households", "demolition_floor_area_total",
-                  "demolition_floor_area", "demolition_residential_area_total", "demolition_residential_area",
-                  "demolition_residential_units_total", "demolition_residential_units", "resettlement_households_total",
-                  "resettlement_households", "compensation_mode", "compensation_amount", "resettlement_floor_area_total",
-                  "resettlement_floor_area", "resettlement_residential_area_total", "resettlement_residential_area",
-                  "resettlement_residential_units_total", "resettlement_residential_units"]),
+    (
+        "基本信息",
+        [
+            "number",
+            "proposed_name",
+            "approved_name",
+            "category",
+            "construction_mode",
+            "planning_location",
+            "shantytown_owner_category",
+            "shantytown_owner_name",
+            "developer_name",
+            "address",
+            "boundaries",
+            "land_area",
+            "planned_start",
+            "planned_completion",
+            "actual_start",
+            "actual_completion",
+        ],
+    ),
+    (
+        "规划计划",
+        [
+            "year",
+            "plan_start",
+            "plan_end",
+            "plan_period_category",
+            "plan_number",
+            "planned_floor_area",
+            "planned_residential_area",
+            "planned_residential_units",
+            "planned_housing_kind",
+        ],
+    ),
+    (
+        "建设进度（由进度日志生成）",
+        [f.name for f in Project._meta.fields if not f.editable and ("_area_" in f.name or "_units_" in f.name)],
+    ),
+    (
+        "投资",
+        [
+            "total_investment",
+            "residential_investment",
+            "fund_source",
+            "investment_composition",
+            "investment_year",
+            "investment_completed",
+        ],
+    ),
+    (
+        "拆迁安置",
+        [
+            "income_class",
+            "security_mode",
+            "demolition_households_total",
+            "demolition_households",
+            "demolition_floor_area_total",
+            "demolition_floor_area",
+            "demolition_residential_area_total",
+            "demolition_residential_area",
+            "demolition_residential_units_total",
+            "demolition_residential_units",
+            "resettlement_households_total",
+            "resettlement_households",
+            "compensation_mode",
+            "compensation_amount",
+            "resettlement_floor_area_total",
+            "resettlement_floor_area",
+            "resettlement_residential_area_total",
+            "resettlement_residential_area",
+            "resettlement_residential_units_total",
+            "resettlement_residential_units",
+        ],
+    ),
     ("土地供应", ["land_supply_total", "land_acquisition_mode", "land_supplied_area"]),
 )
 
@@ -384,26 +442,85 @@ class ProjectDetailView(ReaderMixin, View):
         sections = [{"title": title, "fields": field_rows(project, names)} for title, names in PROJECT_SECTIONS]
         buildings = project.buildings.all()
         related = [
-            {"title": "单体工程", "columns": ["编号", "名称", "层数", "住宅套数", "建设状态", "楼盘表"],
-             "rows": [[_link(b.get_absolute_url(), b.number), b.name, b.floors_total, b.residential_units, b.get_status_display(),
-                       _link(reverse("housing:building_grid", args=[b.pk]), "查看")] for b in buildings]},
-            {"title": "项目进度日志", "columns": ["记录日期", "类别", "单体工程", "已完成投资（万元）", "说明"],
-             "rows": [[_link(log.get_absolute_url(), log.recorded_on), log.get_kind_display(), log.building.name if log.building_id else "",
-                       log.investment_completed, log.note]
-                      for log in project.progress_logs.filter(is_deleted=False).select_related("building")[:50]],
-             "url": reverse("housing:progress_log_list") + f"?project={project.pk}"},
-            {"title": "参与单位", "columns": ["单位名称", "参与角色", "证件号码"],
-             "rows": [[_link(p.participant.get_absolute_url(), p.participant.name), p.get_role_display(), p.participant.id_number]
-                      for p in project.participations.select_related("participant")]},
-            {"title": "审批证件", "columns": ["证书名称", "证书编号", "发证日期", "发证机关"],
-             "rows": [[c.get_name_display(), _link(c.get_absolute_url(), c.number), c.issued_on, c.issuer] for c in project.certificates.filter(is_deleted=False)]},
-            {"title": "施工合同备案", "columns": ["记录编号", "合同名称", "合同金额（万元）", "签订时间"],
-             "rows": [[_link(c.get_absolute_url(), c.record_number), c.name, c.amount, c.signed_on] for c in project.construction_contracts.filter(is_deleted=False)]},
-            {"title": "拆迁安置合同备案", "columns": ["记录编号", "被拆迁人", "安置补偿方式", "签订日期"],
-             "rows": [[_link(c.get_absolute_url(), c.record_number), c.displaced_person, c.get_compensation_mode_display(), c.signed_on]
-                      for c in project.resettlement_contracts.filter(is_deleted=False)]},
-            {"title": "竣工移交", "columns": ["移交批次编号", "移交时间", "移交人", "移交套数"],
-             "rows": [[_link(h.get_absolute_url(), h.batch_number), h.handed_over_on, h.handed_over_by, h.unit_count] for h in project.handovers.all()]},
+            {
+                "title": "单体工程",
+                "columns": ["编号", "名称", "层数", "住宅套数", "建设状态", "楼盘表"],
+                "rows": [
+                    [
+                        _link(b.get_absolute_url(), b.number),
+                        b.name,
+                        b.floors_total,
+                        b.residential_units,
+                        b.get_status_display(),
+                        _link(reverse("housing:building_grid", args=[b.pk]), "查看"),
+                    ]
+                    for b in buildings
+                ],
+            },
+            {
+                "title": "项目进度日志",
+                "columns": ["记录日期", "类别", "单体工程", "已完成投资（万元）", "说明"],
+                "rows": [
+                    [
+                        _link(log.get_absolute_url(), log.recorded_on),
+                        log.get_kind_display(),
+                        log.building.name if log.building_id else "",
+                        log.investment_completed,
+                        log.note,
+                    ]
+                    for log in project.progress_logs.filter(is_deleted=False).select_related("building")[:50]
+                ],
+                "url": reverse("housing:progress_log_list") + f"?project={project.pk}",
+            },
+            {
+                "title": "参与单位",
+                "columns": ["单位名称", "参与角色", "证件号码"],
+                "rows": [
+                    [
+                        _link(p.participant.get_absolute_url(), p.participant.name),
+                        p.get_role_display(),
+                        p.participant.id_number,
+                    ]
+                    for p in project.participations.select_related("participant")
+                ],
+            },
+            {
+                "title": "审批证件",
+                "columns": ["证书名称", "证书编号", "发证日期", "发证机关"],
+                "rows": [
+                    [c.get_name_display(), _link(c.get_absolute_url(), c.number), c.issued_on, c.issuer]
+                    for c in project.certificates.filter(is_deleted=False)
+                ],
+            },
+            {
+                "title": "施工合同备案",
+                "columns": ["记录编号", "合同名称", "合同金额（万元）", "签订时间"],
+                "rows": [
+                    [_link(c.get_absolute_url(), c.record_number), c.name, c.amount, c.signed_on]
+                    for c in project.construction_contracts.filter(is_deleted=False)
+                ],
+            },
+            {
+                "title": "拆迁安置合同备案",
+                "columns": ["记录编号", "被拆迁人", "安置补偿方式", "签订日期"],
+                "rows": [
+                    [
+                        _link(c.get_absolute_url(), c.record_number),
+                        c.displaced_person,
+                        c.get_compensation_mode_display(),
+                        c.signed_on,
+                    ]
+                    for c in project.resettlement_contracts.filter(is_deleted=False)
+                ],
+            },
+            {
+                "title": "竣工移交",
+                "columns": ["移交批次编号", "移交时间", "移交人", "移交套数"],
+                "rows": [
+                    [_link(h.get_absolute_url(), h.batch_number), h.handed_over_on, h.handed_over_by, h.unit_count]
+                    for h in project.handovers.all()
+                ],
+            },
         ]
         actions = [_action("项目地图", reverse("housing:map"), "geo-alt", "outline-secondary")]
         if can_edit_housing(request.user):
@@ -422,7 +539,10 @@ class ProjectDetailView(ReaderMixin, View):
             "page_title": f"{project.name}",
             "subtitle": f"{project.number} · {_region_name(project.region_code)} · {project.get_category_display()}",
             "breadcrumbs": [("建设项目", reverse(LIST_URL)), (project.number, None)],
-            "sections": sections, "related": related, "actions": actions, "archive_obj": project,
+            "sections": sections,
+            "related": related,
+            "actions": actions,
+            "archive_obj": project,
         }
         return render(request, "housing/detail.html", context)
 
@@ -455,22 +575,37 @@ class SimpleDetailView(ReaderMixin, View):
         actions = self.reader_actions(obj)
         if can_edit_housing(request.user):
             if deleted:
-                actions.append({**_action("恢复", reverse(f"housing:{self.kind}_restore", args=[pk]), "arrow-counterclockwise", "outline-success"),
-                                "method": "post", "confirm": "确定恢复该记录？"})
+                actions.append(
+                    {
+                        **_action(
+                            "恢复",
+                            reverse(f"housing:{self.kind}_restore", args=[pk]),
+                            "arrow-counterclockwise",
+                            "outline-success",
+                        ),
+                        "method": "post",
+                        "confirm": "确定恢复该记录？",
+                    }
+                )
             else:
                 if self.edit_url_name:
                     actions.append(_action("编辑", reverse(self.edit_url_name, args=[pk]), "pencil"))
                     actions += self.extra_actions(obj)
                 if self.kind:
-                    actions.append(_action("删除", reverse(f"housing:{self.kind}_delete", args=[pk]), "trash", "outline-danger"))
+                    actions.append(
+                        _action("删除", reverse(f"housing:{self.kind}_delete", args=[pk]), "trash", "outline-danger")
+                    )
         subtitle = ""
         if deleted:
             when = timezone.localtime(obj.deleted_at).strftime("%Y-%m-%d %H:%M") if obj.deleted_at else ""
             subtitle = f"已删除（{when}，{obj.deleted_by or '系统'}，原因：{obj.delete_reason}）；恢复后可继续使用。"
         context = {
-            "page_title": str(obj), "subtitle": subtitle,
+            "page_title": str(obj),
+            "subtitle": subtitle,
             "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(obj), None)],
-            "fields": self.rows(obj), "related": self.related(obj), "actions": actions,
+            "fields": self.rows(obj),
+            "related": self.related(obj),
+            "actions": actions,
             "archive_obj": obj if self.with_archive else None,
         }
         return render(request, "housing/detail.html", context)
@@ -505,19 +640,37 @@ class BuildingDetailView(SimpleDetailView):
     def related(self, obj: Building) -> list[dict[str, Any]]:
         """Units of the building."""
         units = obj.units.all()[:200]
-        return [{
-            "title": "住房", "columns": ["房屋编号", "单元", "房号", "楼层", "建筑面积", "户型", "状态"],
-            "rows": [[_link(u.get_absolute_url(), u.number), u.entrance, u.room_number, u.floor_from, u.floor_area,
-                      u.get_layout_display(), u.get_state_display()] for u in units],
-            "url": reverse("housing:unit_list") + f"?building={obj.pk}",
-        }]
+        return [
+            {
+                "title": "住房",
+                "columns": ["房屋编号", "单元", "房号", "楼层", "建筑面积", "户型", "状态"],
+                "rows": [
+                    [
+                        _link(u.get_absolute_url(), u.number),
+                        u.entrance,
+                        u.room_number,
+                        u.floor_from,
+                        u.floor_area,
+                        u.get_layout_display(),
+                        u.get_state_display(),
+                    ]
+                    for u in units
+                ],
+                "url": reverse("housing:unit_list") + f"?building={obj.pk}",
+            }
+        ]
 
 
 class CertificateDetailView(SimpleDetailView):
     """审批证件 with its scanned files (A.5.7, e-archive)."""
 
     selector = staticmethod(selectors.certificate_list)
-    list_url_name, list_title, edit_url_name, with_archive = "housing:certificate_list", "审批证件", "housing:certificate_edit", True
+    list_url_name, list_title, edit_url_name, with_archive = (
+        "housing:certificate_list",
+        "审批证件",
+        "housing:certificate_edit",
+        True,
+    )
     kind = "certificate"
 
     def names(self, obj: models.Model) -> list[str]:
@@ -534,12 +687,25 @@ class ParticipantDetailView(SimpleDetailView):
 
     def related(self, obj: Any) -> list[dict[str, Any]]:
         """People of the organisation."""
-        return [{
-            "title": "参与人员", "columns": ["人员编号", "姓名", "人员分类", "证件号码", "电话", "资格名称", "资格证书号"],
-            "rows": [[_link(p.get_absolute_url(), p.number), p.name, p.get_category_display(), p.id_number_masked, p.phone_masked, p.qualification_name,
-                      p.qualification_number] for p in obj.people.filter(is_deleted=False)],
-            "url": reverse("housing:person_list") + f"?participant={obj.pk}",
-        }]
+        return [
+            {
+                "title": "参与人员",
+                "columns": ["人员编号", "姓名", "人员分类", "证件号码", "电话", "资格名称", "资格证书号"],
+                "rows": [
+                    [
+                        _link(p.get_absolute_url(), p.number),
+                        p.name,
+                        p.get_category_display(),
+                        p.id_number_masked,
+                        p.phone_masked,
+                        p.qualification_name,
+                        p.qualification_number,
+                    ]
+                    for p in obj.people.filter(is_deleted=False)
+                ],
+                "url": reverse("housing:person_list") + f"?participant={obj.pk}",
+            }
+        ]
 
     def extra_actions(self, obj: Any) -> list[dict[str, Any]]:
         """新增人员."""
@@ -558,13 +724,21 @@ class PersonDetailView(SimpleDetailView):
     """项目参与人员 (A.5.5): identifiers masked."""
 
     selector = staticmethod(selectors.person_list)
-    list_url_name, list_title, edit_url_name, kind = "housing:person_list", "项目参与人员", "housing:person_edit", "person"
+    list_url_name, list_title, edit_url_name, kind = (
+        "housing:person_list",
+        "项目参与人员",
+        "housing:person_edit",
+        "person",
+    )
     masked = {"id_number": "id_number_masked", "phone": "phone_masked"}
 
     def rows(self, obj: Any) -> list[tuple[str, Any]]:
         """Field rows with the encrypted identifiers masked."""
         return [
-            (str(obj._meta.get_field(name).verbose_name), getattr(obj, self.masked[name]) if name in self.masked else display(obj, name))
+            (
+                str(obj._meta.get_field(name).verbose_name),
+                getattr(obj, self.masked[name]) if name in self.masked else display(obj, name),
+            )
             for name in self.names(obj)
         ]
 
@@ -580,45 +754,56 @@ class ProgressLogDetailView(SimpleDetailView):
         log = scoped_get(type(self).selector, request, pk)
         actions = [_action("返回项目", log.project.get_absolute_url(), "arrow-left", "outline-secondary")]
         if can_edit_housing(request.user) and not log.is_deleted:
-            actions.append(_action("撤销", reverse("housing:progress_log_revoke", args=[pk]), "x-circle", "outline-danger"))
-        subtitle = f"已撤销：{log.delete_reason}（{log.deleted_by or '系统'}）" if log.is_deleted else "进度记录不能修改；登记有误时撤销后重新登记。"
+            actions.append(
+                _action("撤销", reverse("housing:progress_log_revoke", args=[pk]), "x-circle", "outline-danger")
+            )
+        subtitle = (
+            f"已撤销：{log.delete_reason}（{log.deleted_by or '系统'}）"
+            if log.is_deleted
+            else "进度记录不能修改；登记有误时撤销后重新登记。"
+        )
         names = [n for n in self.names(log) if display(log, n) not in ("", "0", "0.00")]
-        return render(request, "housing/detail.html", {
-            "page_title": f"{log.project.name} {log}", "subtitle": subtitle,
-            "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(log), None)],
-            "fields": field_rows(log, names), "actions": actions,
-        })
+        return render(
+            request,
+            "housing/detail.html",
+            {
+                "page_title": f"{log.project.name} {log}",
+                "subtitle": subtitle,
+                "breadcrumbs": [(self.list_title, reverse(self.list_url_name)), (str(log), None)],
+                "fields": field_rows(log, names),
+                "actions": actions,
+            },
+        )
 
 
-class ProgressLogRevokeView(EditorMixin, View):
+class ProgressLogRevokeView(EditorMixin, ReasonFormView):
     """撤销 a progress entry with a reason; a refusal (not the building's latest, handed over) is shown in Chinese."""
 
-    def render_form(self, log: Any, form: Any) -> HttpResponse:
-        """The reason form."""
-        form.fields["reason"].label = "撤销原因"
-        return render(self.request, "core/form.html", {
-            "form": form, "page_title": "撤销进度记录", "cancel_url": log.get_absolute_url(), "submit_label": "确认撤销",
-            "intro": f"撤销“{log.project.name} {log}”：记录保留并标为已撤销，不再计入项目数据；楼栋状态回到上一条记录。",
-            "breadcrumbs": [("项目进度日志", reverse("housing:progress_log_list")), (str(log), log.get_absolute_url()), ("撤销", None)],
-        })
+    form_class, reason_label, submit_label = forms.DeleteForm, "撤销原因", "确认撤销"
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """The form."""
-        return self.render_form(scoped_get(selectors.progress_log_list, request, pk), forms.DeleteForm())
+    def record_get(self, pk: int) -> Any:
+        """The live entry (404 outside the jurisdiction)."""
+        return scoped_get(selectors.progress_log_list, self.request, pk)
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
+    def page(self, record: Any) -> dict[str, Any]:
+        """The revocation text."""
+        return {
+            "page_title": "撤销进度记录",
+            "intro": f"撤销“{record.project.name} {record}”：记录保留并标为已撤销，不再计入项目数据；楼栋状态回到上一条记录。",
+            "breadcrumbs": [
+                ("项目进度日志", reverse("housing:progress_log_list")),
+                (str(record), record.get_absolute_url()),
+                ("撤销", None),
+            ],
+        }
+
+    def perform(self, record: Any, reason: str) -> None:
         """progress_log_revoke."""
-        log = scoped_get(selectors.progress_log_list, request, pk)
-        form = forms.DeleteForm(request.POST)
-        if form.is_valid():
-            try:
-                services.progress_log_revoke(log=log, reason=form.cleaned_data["reason"], acting_user=request.user)
-            except ValidationError as exc:
-                forms.ServiceForm.service_errors(form, exc)
-            else:
-                messages.success(request, "进度记录已撤销，项目数据已重新计算。")
-                return HttpResponseRedirect(log.project.get_absolute_url())
-        return self.render_form(log, form)
+        services.progress_log_revoke(log=record, reason=reason, acting_user=self.request.user)
+
+    def success(self, record: Any) -> tuple[str, str]:
+        """Back to the project."""
+        return "进度记录已撤销，项目数据已重新计算。", record.project.get_absolute_url()
 
 
 class HandoverDetailView(SimpleDetailView):
@@ -629,11 +814,22 @@ class HandoverDetailView(SimpleDetailView):
 
     def related(self, obj: Any) -> list[dict[str, Any]]:
         """Units of the batch."""
-        return [{
-            "title": "移交住房", "columns": ["房屋编号", "楼栋", "房号", "建筑面积", "状态"],
-            "rows": [[_link(u.get_absolute_url(), u.number), u.building.name, u.room_number, u.floor_area, u.get_state_display()]
-                     for u in obj.units.select_related("building")[:500]],
-        }]
+        return [
+            {
+                "title": "移交住房",
+                "columns": ["房屋编号", "楼栋", "房号", "建筑面积", "状态"],
+                "rows": [
+                    [
+                        _link(u.get_absolute_url(), u.number),
+                        u.building.name,
+                        u.room_number,
+                        u.floor_area,
+                        u.get_state_display(),
+                    ]
+                    for u in obj.units.select_related("building")[:500]
+                ],
+            }
+        ]
 
 
 class ConstructionContractDetailView(SimpleDetailView):
@@ -655,245 +851,144 @@ class ResettlementContractDetailView(SimpleDetailView):
 # ---------------------------------------------------------------- forms
 
 
-class ServiceFormView(EditorMixin, View):
-    """GET shows the form; POST calls the service (errors keep the input); redirect to the record."""
+class ServiceFormView(EditorMixin, RecordFormView):
+    """A housing form page (core's RecordFormView): editors only, under 建设项目."""
 
     form_class: type = forms.ServiceForm
-    title = ""
+    service_form_class = forms.ServiceForm
 
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """(parent, instance) of this address."""
-        return None, None
-
-    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
-        """Extra form arguments."""
-        return {}
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """Run the write; return the saved record."""
-        raise NotImplementedError
-
-    def cancel_url(self, parent: Any, instance: Any) -> str:
-        """Where 取消 goes."""
-        target = instance or parent
-        return target.get_absolute_url() if target is not None else reverse(LIST_URL)
-
-    def make_form(self, parent: Any, instance: Any, data: Any = None, files: Any = None) -> Any:
-        """The bound or unbound form (the instance is copied so the service sees the old values)."""
-        kwargs = self.form_kwargs(parent, instance)
-        if issubclass(self.form_class, forms.ServiceForm):
-            kwargs.update(instance=copy.copy(instance) if instance is not None else None, user=self.request.user)
-        return self.form_class(data, files, **kwargs) if files is not None else self.form_class(data, **kwargs)
-
-    def render_form(self, parent: Any, instance: Any, form: Any) -> HttpResponse:
-        """The form page."""
-        cancel = self.cancel_url(parent, instance)
-        return render(self.request, "core/form.html", {
-            "form": form, "page_title": self.title, "cancel_url": cancel,
-            "breadcrumbs": [("建设项目", reverse(LIST_URL)), (self.title, None)],
-        })
-
-    def get(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        """An empty or pre-filled form."""
-        parent, instance = self.load(**kwargs)
-        return self.render_form(parent, instance, self.make_form(parent, instance))
-
-    def post(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
-        """Validate, call the service, redirect."""
-        parent, instance = self.load(**kwargs)
-        form = self.make_form(parent, instance, request.POST, request.FILES or None)
-        if form.is_valid():
-            try:
-                saved = self.call(parent, instance, form)
-            except ValidationError as exc:
-                form.service_errors(exc)
-            else:
-                messages.success(request, f"{self.title}已保存。")
-                return HttpResponseRedirect(self.success_url(saved))
-        return self.render_form(parent, instance, form)
-
-    def success_url(self, saved: Any) -> str:
-        """The saved record's page."""
-        return saved.get_absolute_url()
+    def root_breadcrumb(self) -> tuple[str, str]:
+        """建设项目."""
+        return ("建设项目", reverse(LIST_URL))
 
 
 def _project(request: HttpRequest, pk: int) -> Project:
     return selectors.project_get(user=request.user, pk=pk)
 
 
+def _building(request: HttpRequest, pk: int) -> Building:
+    return selectors.building_get(user=request.user, pk=pk)
+
+
+def _unit(request: HttpRequest, pk: int) -> Unit:
+    return selectors.unit_get(user=request.user, pk=pk)
+
+
+def _scoped(selector: Any) -> Any:
+    """A (request, pk) loader over a scoped list selector."""
+    return staticmethod(partial(scoped_get, selector))
+
+
 class ProjectCreateView(ServiceFormView):
     """新建项目."""
 
     form_class, title = forms.ProjectForm, "新建建设项目"
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """project_create."""
-        return services.project_create(data=form.service_data(), region_code=form.cleaned_data["region"].code, acting_user=self.request.user)
+    service, with_region = staticmethod(services.project_create), True
 
 
 class ProjectEditView(ServiceFormView):
     """编辑项目."""
 
-    form_class, title = forms.ProjectForm, "编辑建设项目"
+    form_class, title, load_instance = forms.ProjectForm, "编辑建设项目", staticmethod(_project)
+    service, instance_arg = staticmethod(services.project_update), "project"
 
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return None, _project(self.request, kwargs["pk"])
 
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """project_update."""
-        return services.project_update(project=instance, data=form.service_data(), acting_user=self.request.user)
+# A record's 编辑 page is its 新增 page loading the record (the parent is the record's) and passing it on.
 
 
 class BuildingCreateView(ServiceFormView):
     """新增楼栋."""
 
-    form_class, title = forms.BuildingForm, "新增单体工程"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """building_save."""
-        return services.building_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+    form_class, title, load_parent = forms.BuildingForm, "新增单体工程", staticmethod(_project)
+    service, parent_arg = staticmethod(services.building_save), "project"
 
 
-class BuildingEditView(ServiceFormView):
+class BuildingEditView(BuildingCreateView):
     """编辑楼栋."""
 
-    form_class, title = forms.BuildingForm, "编辑单体工程"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The building."""
-        building = selectors.building_get(user=self.request.user, pk=kwargs["pk"])
-        return building.project, building
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """building_save."""
-        return services.building_save(project=parent, building=instance, data=form.service_data(), acting_user=self.request.user)
+    title, load_instance, instance_arg = "编辑单体工程", staticmethod(_building), "building"
 
 
 class UnitCreateView(ServiceFormView):
     """新增住房 (state starts 未交付)."""
 
-    form_class, title = forms.UnitForm, "新增住房"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The building."""
-        return selectors.building_get(user=self.request.user, pk=kwargs["pk"]), None
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """unit_save."""
-        return services.unit_save(building=parent, data=form.service_data(), acting_user=self.request.user)
+    form_class, title, load_parent = forms.UnitForm, "新增住房", staticmethod(_building)
+    service, parent_arg = staticmethod(services.unit_save), "building"
 
 
-class UnitEditView(ServiceFormView):
+class UnitEditView(UnitCreateView):
     """编辑住房 (never its state)."""
 
-    form_class, title = forms.UnitForm, "编辑住房"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The unit."""
-        unit = selectors.unit_get(user=self.request.user, pk=kwargs["pk"])
-        return unit.building, unit
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """unit_save."""
-        return services.unit_save(building=parent, unit=instance, data=form.service_data(), acting_user=self.request.user)
+    title, load_instance, instance_arg = "编辑住房", staticmethod(_unit), "unit"
 
 
 class ProgressLogCreateView(ServiceFormView):
-    """登记进度."""
+    """登记进度: the project's buildings in the form; back to the project."""
 
-    form_class, title = forms.ProgressLogForm, "登记项目进度"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
-
-    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
-        """Buildings of the project."""
-        return {"project": parent}
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """progress_log_create."""
-        return services.progress_log_create(project=parent, data=form.service_data(), acting_user=self.request.user)
-
-    def success_url(self, saved: Any) -> str:
-        """Back to the project."""
-        return saved.project.get_absolute_url()
+    form_class, title, load_parent = forms.ProgressLogForm, "登记项目进度", staticmethod(_project)
+    service, parent_arg = staticmethod(services.progress_log_create), "project"
+    form_parent_arg, back_to_parent = "project", True
 
 
 class HandoverCreateView(ServiceFormView):
     """竣工移交: the not yet handed-over units of the chosen completed buildings."""
 
-    form_class, title = forms.HandoverForm, "竣工移交"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
-
-    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
-        """Buildings of the project."""
-        return {"project": parent}
+    form_class, title, load_parent, form_parent_arg = forms.HandoverForm, "竣工移交", staticmethod(_project), "project"
 
     def call(self, parent: Any, instance: Any, form: Any) -> Any:
         """handover_create."""
         units = Unit.objects.filter(building__in=form.cleaned_data["buildings"], handover__isnull=True)
         return services.handover_create(
-            project=parent, units=units, handed_over_on=form.cleaned_data["handed_over_on"],
-            handed_over_by=form.cleaned_data["handed_over_by"], note=form.cleaned_data["note"], acting_user=self.request.user,
+            project=parent,
+            units=units,
+            handed_over_on=form.cleaned_data["handed_over_on"],
+            handed_over_by=form.cleaned_data["handed_over_by"],
+            note=form.cleaned_data["note"],
+            acting_user=self.request.user,
         )
 
 
-class ParticipantCreateView(ServiceFormView):
-    """新增参与单位."""
+def _region_record_views(
+    form_class: type, noun: str, service: Any, instance_arg: str, selector: Any
+) -> tuple[type, type]:
+    """新增 (placed in the region chosen on the form) and 编辑 (the region stays) of a record without a parent."""
 
-    form_class, title = forms.ParticipantForm, "新增项目参与单位"
+    class Create(ServiceFormView):
+        title, with_region = f"新增{noun}", True
 
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """participant_save."""
-        return services.participant_save(data=form.service_data(), region_code=form.cleaned_data["region"].code, acting_user=self.request.user)
+    class Edit(Create):
+        title, load_instance = f"编辑{noun}", _scoped(selector)
+
+    for view, verb in ((Create, "Create"), (Edit, "Edit")):
+        view.form_class, view.service, view.instance_arg = form_class, staticmethod(service), instance_arg
+        view.__name__ = view.__qualname__ = f"{form_class.__name__.removesuffix('Form')}{verb}View"
+        view.__doc__ = f"{view.title}."
+    return Create, Edit
 
 
-class ParticipantEditView(ServiceFormView):
-    """编辑参与单位."""
-
-    form_class, title = forms.ParticipantForm, "编辑项目参与单位"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The participant."""
-        return None, scoped_get(selectors.participant_list, self.request, kwargs["pk"])
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """participant_save."""
-        return services.participant_save(participant=instance, data=form.service_data(), region_code=instance.region_code,
-                                         acting_user=self.request.user)
+ParticipantCreateView, ParticipantEditView = _region_record_views(
+    forms.ParticipantForm, "项目参与单位", services.participant_save, "participant", selectors.participant_list
+)
 
 
 class PersonCreateView(ServiceFormView):
-    """新增参与人员."""
+    """新增参与人员; back to the participant."""
 
-    form_class, title = forms.PersonForm, "新增项目参与人员"
+    form_class, title, load_parent = forms.PersonForm, "新增项目参与人员", _scoped(selectors.participant_list)
+    service, parent_arg, back_to_parent = staticmethod(services.person_save), "participant", True
 
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The participant."""
-        return scoped_get(selectors.participant_list, self.request, kwargs["pk"]), None
 
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """person_save."""
-        return services.person_save(participant=parent, data=form.service_data(), acting_user=self.request.user)
+class PersonEditView(PersonCreateView):
+    """编辑参与人员 (the ID number left empty keeps the stored one); back to the person."""
 
-    def success_url(self, saved: Any) -> str:
-        """Back to the participant."""
-        return saved.participant.get_absolute_url()
+    title, load_instance, instance_arg = "编辑项目参与人员", _scoped(selectors.person_list), "person"
+    back_to_parent = False
 
 
 class ParticipationAddView(ServiceFormView):
     """添加项目参与单位."""
 
-    title = "添加参与单位"
+    title, load_parent, parent_arg, back_to_parent = "添加参与单位", staticmethod(_project), "project", True
 
     @property
     def form_class(self) -> type:  # type: ignore[override]
@@ -906,134 +1001,68 @@ class ParticipationAddView(ServiceFormView):
         user = self.request.user
 
         class ParticipationForm(djforms.Form):
-            participant = djforms.ModelChoiceField(label="参与单位", queryset=Participant.objects.visible_to(user).filter(is_deleted=False))
+            participant = djforms.ModelChoiceField(
+                label="参与单位", queryset=Participant.objects.visible_to(user).filter(is_deleted=False)
+            )
             role = djforms.ChoiceField(label="参与角色", choices=ParticipantCategory.choices)
             service_errors = forms.ServiceForm.service_errors
 
         return ParticipationForm
 
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
-
     def call(self, parent: Any, instance: Any, form: Any) -> Any:
         """participation_add."""
-        return services.participation_add(project=parent, participant=form.cleaned_data["participant"], role=form.cleaned_data["role"],
-                                          acting_user=self.request.user)
-
-    def success_url(self, saved: Any) -> str:
-        """Back to the project."""
-        return saved.project.get_absolute_url()
+        return services.participation_add(
+            project=parent,
+            participant=form.cleaned_data["participant"],
+            role=form.cleaned_data["role"],
+            acting_user=self.request.user,
+        )
 
 
 class CertificateCreateView(ServiceFormView):
     """新增证件."""
 
-    form_class, title = forms.CertificateForm, "新增审批证件"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """certificate_save."""
-        return services.certificate_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+    form_class, title, load_parent = forms.CertificateForm, "新增审批证件", staticmethod(_project)
+    service, parent_arg = staticmethod(services.certificate_save), "project"
 
 
-class CertificateEditView(ServiceFormView):
+class CertificateEditView(CertificateCreateView):
     """编辑证件."""
 
-    form_class, title = forms.CertificateForm, "编辑审批证件"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The certificate."""
-        certificate = scoped_get(selectors.certificate_list, self.request, kwargs["pk"])
-        return certificate.project, certificate
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """certificate_save."""
-        return services.certificate_save(project=parent, certificate=instance, data=form.service_data(), acting_user=self.request.user)
+    title, load_instance, instance_arg = "编辑审批证件", _scoped(selectors.certificate_list), "certificate"
 
 
 class ConstructionContractCreateView(ServiceFormView):
-    """施工合同备案."""
+    """施工合同备案: the project's buildings in the form."""
 
-    form_class, title = forms.ConstructionContractForm, "施工合同备案"
+    form_class, title, load_parent = forms.ConstructionContractForm, "施工合同备案", staticmethod(_project)
+    service, parent_arg, form_parent_arg = staticmethod(services.construction_contract_save), "project", "project"
 
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
 
-    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
-        """Buildings of the project."""
-        return {"project": parent}
+class ConstructionContractEditView(ConstructionContractCreateView):
+    """编辑施工合同备案 (A.5.9): the 记录编号 and the project stay."""
 
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """construction_contract_save."""
-        return services.construction_contract_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+    title, load_instance = "编辑施工合同备案", _scoped(selectors.construction_contract_list)
+    instance_arg = "contract"
 
 
 class ResettlementContractCreateView(ServiceFormView):
     """拆迁安置合同备案."""
 
-    form_class, title = forms.ResettlementContractForm, "拆迁安置合同备案"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """resettlement_contract_save."""
-        return services.resettlement_contract_save(project=parent, data=form.service_data(), acting_user=self.request.user)
+    form_class, title, load_parent = forms.ResettlementContractForm, "拆迁安置合同备案", staticmethod(_project)
+    service, parent_arg = staticmethod(services.resettlement_contract_save), "project"
 
 
-class ConstructionContractEditView(ServiceFormView):
-    """编辑施工合同备案 (A.5.9): the 记录编号 and the project stay."""
-
-    form_class, title = forms.ConstructionContractForm, "编辑施工合同备案"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The contract (404 outside the jurisdiction)."""
-        contract = scoped_get(selectors.construction_contract_list, self.request, kwargs["pk"])
-        return contract.project, contract
-
-    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
-        """Buildings of the project."""
-        return {"project": parent}
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """construction_contract_save."""
-        return services.construction_contract_save(project=parent, contract=instance, data=form.service_data(), acting_user=self.request.user)
-
-
-class ResettlementContractEditView(ServiceFormView):
+class ResettlementContractEditView(ResettlementContractCreateView):
     """编辑拆迁安置合同备案 (A.5.10)."""
 
-    form_class, title = forms.ResettlementContractForm, "编辑拆迁安置合同备案"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The contract (404 outside the jurisdiction)."""
-        contract = scoped_get(selectors.resettlement_contract_list, self.request, kwargs["pk"])
-        return contract.project, contract
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """resettlement_contract_save."""
-        return services.resettlement_contract_save(project=parent, contract=instance, data=form.service_data(), acting_user=self.request.user)
+    title, load_instance = "编辑拆迁安置合同备案", _scoped(selectors.resettlement_contract_list)
+    instance_arg = "contract"
 
 
-class PersonEditView(ServiceFormView):
-    """编辑参与人员 (the ID number left empty keeps the stored one)."""
-
-    form_class, title = forms.PersonForm, "编辑项目参与人员"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The person (404 outside the jurisdiction)."""
-        person = scoped_get(selectors.person_list, self.request, kwargs["pk"])
-        return person.participant, person
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """person_save."""
-        return services.person_save(participant=parent, person=instance, data=form.service_data(), acting_user=self.request.user)
+LandReserveCreateView, LandReserveEditView = _region_record_views(
+    forms.LandReserveForm, "土地储备", services.land_reserve_save, "land_reserve", selectors.land_reserve_list
+)
 
 
 # ---------------------------------------------------------------- delete (recoverable) and restore
@@ -1049,85 +1078,47 @@ DELETABLE: dict[str, tuple[Any, str]] = {
 }
 
 
-def _deletable(request: HttpRequest, kind: str, pk: int) -> Any:
-    selector, _ = DELETABLE[kind]
-    return scoped_get(partial(selector, include_deleted=True), request, pk)
+class DeletableMixin(EditorMixin):
+    """A record of a DELETABLE kind, deleted ones included (404 outside the jurisdiction)."""
+
+    kind = ""
+
+    def record_get(self, pk: int) -> Any:
+        """The record."""
+        selector, _ = DELETABLE[self.kind]
+        return scoped_get(partial(selector, include_deleted=True), self.request, pk)
 
 
-class RecordDeleteView(EditorMixin, View):
+class RecordDeleteView(DeletableMixin, ReasonFormView):
     """删除 with a reason: the record is marked deleted (recoverable) or the refusal is shown in Chinese."""
 
-    kind = ""
+    form_class, submit_label = forms.DeleteForm, "确认删除"
 
-    def render_form(self, record: Any, form: Any) -> HttpResponse:
-        """The confirmation page."""
+    def page(self, record: Any) -> dict[str, Any]:
+        """The confirmation text."""
         label = f"{record._meta.verbose_name}“{record}”"
-        return render(self.request, "core/form.html", {
-            "form": form, "page_title": f"删除{record._meta.verbose_name}", "cancel_url": record.get_absolute_url(),
-            "submit_label": "确认删除",
+        return {
+            "page_title": f"删除{record._meta.verbose_name}",
             "intro": f"将删除{label}。删除后列表中不再显示，可在列表“记录状态”中筛选“已删除”找到并恢复。",
             "breadcrumbs": [("建设项目", reverse(LIST_URL)), (str(record), record.get_absolute_url()), ("删除", None)],
-        })
+        }
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """The reason form."""
-        return self.render_form(_deletable(request, self.kind, pk), forms.DeleteForm())
+    def perform(self, record: Any, reason: str) -> None:
+        """record_delete."""
+        services.record_delete(record=record, reason=reason, acting_user=self.request.user)
 
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """record_delete; a refusal keeps the typed reason."""
-        record = _deletable(request, self.kind, pk)
-        form = forms.DeleteForm(request.POST)
-        if form.is_valid():
-            try:
-                services.record_delete(record=record, reason=form.cleaned_data["reason"], acting_user=request.user)
-            except ValidationError as exc:
-                forms.ServiceForm.service_errors(form, exc)
-            else:
-                messages.success(request, f"{record._meta.verbose_name}“{record}”已删除；可在列表中筛选“已删除”后恢复。")
-                return HttpResponseRedirect(reverse(DELETABLE[self.kind][1]))
-        return self.render_form(record, form)
+    def success(self, record: Any) -> tuple[str, str]:
+        """Back to the list."""
+        message = f"{record._meta.verbose_name}“{record}”已删除；可在列表中筛选“已删除”后恢复。"
+        return message, reverse(DELETABLE[self.kind][1])
 
 
-class RecordRestoreView(EditorMixin, View):
+class RecordRestoreView(DeletableMixin, CoreRecordRestoreView):
     """恢复 a deleted record (POST)."""
 
-    kind = ""
-
-    def post(self, request: HttpRequest, pk: int) -> HttpResponse:
-        """record_restore, then back to the record."""
-        record = _deletable(request, self.kind, pk)
-        try:
-            services.record_restore(record=record, acting_user=request.user)
-        except ValidationError as exc:
-            messages.error(request, "；".join(exc.messages))
-        else:
-            messages.success(request, f"{record._meta.verbose_name}“{record}”已恢复。")
-        return HttpResponseRedirect(record.get_absolute_url())
-
-
-class LandReserveCreateView(ServiceFormView):
-    """新增土地储备."""
-
-    form_class, title = forms.LandReserveForm, "新增土地储备"
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """land_reserve_save."""
-        return services.land_reserve_save(data=form.service_data(), region_code=form.cleaned_data["region"].code, acting_user=self.request.user)
-
-
-class LandReserveEditView(ServiceFormView):
-    """编辑土地储备."""
-
-    form_class, title = forms.LandReserveForm, "编辑土地储备"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The plot."""
-        return None, scoped_get(selectors.land_reserve_list, self.request, kwargs["pk"])
-
-    def call(self, parent: Any, instance: Any, form: Any) -> Any:
-        """land_reserve_save."""
-        return services.land_reserve_save(land_reserve=instance, data=form.service_data(), region_code=instance.region_code,
-                                          acting_user=self.request.user)
+    def perform(self, record: Any) -> None:
+        """record_restore."""
+        services.record_restore(record=record, acting_user=self.request.user)
 
 
 # ---------------------------------------------------------------- import
@@ -1150,25 +1141,34 @@ class ImportTemplateView(ReaderMixin, View):
 class UnitsImportView(ServiceFormView):
     """Upload a filled template; the import runs as a background job."""
 
-    form_class, title = forms.ImportForm, "导入楼栋和住房"
-
-    def load(self, **kwargs: Any) -> tuple[Any, Any]:
-        """The project."""
-        return _project(self.request, kwargs["pk"]), None
+    form_class, title, load_parent = forms.ImportForm, "导入楼栋和住房", staticmethod(_project)
 
     def render_form(self, parent: Any, instance: Any, form: Any) -> HttpResponse:
         """The upload form with the template link."""
-        return render(self.request, "core/form.html", {
-            "form": form, "page_title": f"{self.title}：{parent.name}", "cancel_url": parent.get_absolute_url(), "multipart": True,
-            "submit_label": "上传并导入",
-            "intro": "请先下载装数模板（/housing/import/template/），按“填写说明”填写后上传。导入在后台进行，完成后显示逐行校验结果。",
-            "breadcrumbs": [("建设项目", reverse(LIST_URL)), (parent.number, parent.get_absolute_url()), (self.title, None)],
-        })
+        return render(
+            self.request,
+            "core/form.html",
+            {
+                "form": form,
+                "page_title": f"{self.title}：{parent.name}",
+                "cancel_url": parent.get_absolute_url(),
+                "multipart": True,
+                "submit_label": "上传并导入",
+                "intro": "请先下载装数模板（/housing/import/template/），按“填写说明”填写后上传。导入在后台进行，完成后显示逐行校验结果。",
+                "breadcrumbs": [
+                    ("建设项目", reverse(LIST_URL)),
+                    (parent.number, parent.get_absolute_url()),
+                    (self.title, None),
+                ],
+            },
+        )
 
     def call(self, parent: Any, instance: Any, form: Any) -> Any:
         """units_import_start."""
         return units_import_start(
-            project=parent, content=form.cleaned_data["file"].read(), valid_only=form.cleaned_data["valid_only"],
+            project=parent,
+            content=form.cleaned_data["file"].read(),
+            valid_only=form.cleaned_data["valid_only"],
             acting_user=self.request.user,
         )
 
@@ -1192,9 +1192,15 @@ class ImportJobView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest, pk: int) -> HttpResponse:
         """Full page."""
         job = _import_job(request, pk)
-        return render(request, "housing/import_job.html", {
-            "job": job, "page_title": job.title, "breadcrumbs": [("建设项目", reverse(LIST_URL)), (job.title, None)],
-        })
+        return render(
+            request,
+            "housing/import_job.html",
+            {
+                "job": job,
+                "page_title": job.title,
+                "breadcrumbs": [("建设项目", reverse(LIST_URL)), (job.title, None)],
+            },
+        )
 
 
 class ImportJobProgressView(LoginRequiredMixin, View):

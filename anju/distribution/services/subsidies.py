@@ -23,6 +23,7 @@ from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from anju.core.services.numbers import business_numbers_reserve
 from anju.distribution.choices import (
     ContractStatus,
     ContractType,
@@ -32,7 +33,7 @@ from anju.distribution.choices import (
 )
 from anju.distribution.events_contracts import ContractEvent
 from anju.distribution.models import Contract, SubsidyDue, SubsidyPayment
-from anju.distribution.services.common_contracts import actor, audit, edit_check, number_next, numbers_reserve
+from anju.distribution.services.common_contracts import actor, audit, edit_check, number_next
 
 CHUNK = 1000
 SUBSIDY_DUE_DAY = 15  # 应发时间: the 15th of the month
@@ -209,7 +210,9 @@ def subsidy_month_run(
         now = timezone.now()
         user = actor(acting_user)
         for county, county_rows in sorted(by_county.items()):
-            numbers = numbers_reserve(kind="subsidy_due", region_code=county, year=year, count=len(county_rows))
+            numbers = business_numbers_reserve(
+                kind="subsidy_due", region_code=county, year=year, count=len(county_rows)
+            )
             for number, row in zip(numbers, county_rows, strict=True):
                 program, subsidy_type = _program_for(programs, row["region_code"], row["mode"])
                 objects.append(
@@ -442,7 +445,7 @@ def subsidy_payments_pay_outstanding(*, dues: QuerySet, paid_on: dt.date, method
         payments = []
         user = actor(acting_user)
         for county, county_rows in sorted(by_county.items()):
-            numbers = numbers_reserve(kind="subsidy_payment", region_code=county, count=len(county_rows))
+            numbers = business_numbers_reserve(kind="subsidy_payment", region_code=county, count=len(county_rows))
             payments += [
                 SubsidyPayment(
                     region_code=row["region_code"],

@@ -6,8 +6,9 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import models
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics, status
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -15,6 +16,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from anju.core.api.errors import error_responses
+from anju.core.api_records import (
+    RecordActionAPIView,
+    RecordCreateAPIMixin,
+    RecordDetailAPIView,
+    RecordUpdateAPIMixin,
+)
 from anju.supervision import filtersets, selectors, services
 from anju.supervision.api import serializers as s
 from anju.supervision.models import CreditBanRule
@@ -58,10 +65,6 @@ def _list_view(name: str, selector: Any, serializer: Any, filterset: Any, summar
     return View
 
 
-def _get(selector: Any, request: Request, pk: int) -> Any:
-    return selector(user=request.user, pk=pk)
-
-
 CreditRecordListView = _list_view(
     "credit_records",
     selectors.credit_record_list,
@@ -96,25 +99,75 @@ SanctionListView = _list_view(
 )
 
 
-class CreditRecordCollectionView(CreditRecordListView):
+# The OpenAPI description of each operation; the record endpoints of inspections and sanctions share theirs.
+DESCRIPTIONS = {
+    "credit_records_create": "区县保障科或市保障处列入信用记录。保障家庭按登记编号、申请编号或当事人身份证号码（须填姓名和区划）之一；"
+    "供给单位按统一社会信用代码。惩戒期限按失信程度和失信行为类别的规则计算。",
+    "credit_records_retrieve": "含信用修复记录（管辖范围外返回 404）。",
+    "credit_records_repair": "登记修复条件履行情况和决定；准予修复须符合规则（允许修复、列入满最短期限），记录状态变为“已修复”。",
+    "credit_records_revoke": "记录撤销日期、撤销人和撤销原因；撤销后不再影响申请和信用状况。",
+    "credit_records_publish": "只有有效的严重失信记录可以在门户网站失信名单中公开（脱敏显示）。",
+    "ban_rules_list": "按失信程度和失信行为类别设定的惩戒期限、是否禁止申请和修复条件；行为类别为空的是该程度的默认规则。",
+    "ban_rules_create": "新列入的记录按新规则计算；已有记录不变。",
+    "ban_rules_update": "只影响此后列入的记录。",
+    "complaints_create": "工作人员登记来信、来电、来访的投诉或咨询；投诉事件编号自动生成。门户网站的网上投诉直接调用服务。",
+    "complaints_retrieve": "含全部答复和内部办理记录（管辖范围外返回 404）。",
+    "complaints_assign": "complaint_assign.",
+    "complaints_reply": "is_public 为真时投诉人在门户网站可见，办理状态变为“已答复”；否则为内部办理记录。",
+    "complaints_close": "登记查证方式、查证结果（投诉必填）、处理意见、处理日期和是否列入信用档案。",
+}
+RECORD_DESCRIPTIONS = {
+    "create": "编号自动生成；region_code 必填。",
+    "retrieve": "管辖范围外返回 404。",
+    "update": "只修改提交的字段；编号和区划不能修改。",
+}
+ERROR_CODES = {"create": (400, 401, 403), "retrieve": (401, 403, 404), "list": (401, 403)}
+
+
+def _schema(operation: str, summary: str, read: Any, **kwargs: Any) -> Any:
+    """extend_schema of one supervision operation answering `read` (201 for a create, 400 for a write)."""
+    action = operation.rsplit("_", 1)[1]
+    return extend_schema(
+        operation_id=f"supervision_{operation}",
+        tags=TAG,
+        summary=summary,
+        description=DESCRIPTIONS.get(operation) or RECORD_DESCRIPTIONS[action],
+        responses={
+            201 if action == "create" else 200: read,
+            **error_responses(*ERROR_CODES.get(action, (400, 401, 403, 404))),
+        },
+        **kwargs,
+    )
+
+
+class CreditRecordMixin(ReaderPermissionMixin):
+    """A credit record of the user's jurisdiction, answered with its repairs."""
+
+    getter = staticmethod(selectors.credit_record_get)
+    read_serializer = s.CreditRecordSerializer
+
+
+class ComplaintMixin(ReaderPermissionMixin):
+    """A complaint of the user's jurisdiction, answered with its replies."""
+
+    getter = staticmethod(selectors.complaint_get)
+    read_serializer = s.ComplaintSerializer
+
+
+@extend_schema_view(
+    post=_schema(
+        "credit_records_create", "列入信用记录", s.CreditRecordSerializer, request=s.CreditRecordWriteSerializer
+    )
+)
+class CreditRecordCollectionView(RecordCreateAPIMixin, CreditRecordListView):
     """信用记录列表 and 列入信用记录."""
 
-    @extend_schema(
-        operation_id="supervision_credit_records_create",
-        tags=TAG,
-        summary="列入信用记录",
-        description="区县保障科或市保障处列入信用记录。保障家庭按登记编号、申请编号或当事人身份证号码（须填姓名和区划）之一；"
-        "供给单位按统一社会信用代码。惩戒期限按失信程度和失信行为类别的规则计算。",
-        request=s.CreditRecordWriteSerializer,
-        responses={201: s.CreditRecordSerializer, **error_responses(400, 401, 403)},
-    )
-    def post(self, request: Request) -> Response:
-        """credit_record_create."""
+    read_serializer, write_serializer = s.CreditRecordSerializer, s.CreditRecordWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """credit_record_create with the household found by its register or application number."""
         from anju.admission.models import Application, RegisterEntry
 
-        serializer = s.CreditRecordWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
         register_number, application_number = data.pop("register_number", ""), data.pop("application_number", "")
         entry = application = None
         if register_number:
@@ -127,297 +180,172 @@ class CreditRecordCollectionView(CreditRecordListView):
             )
             if application is None:
                 raise DjangoValidationError({"application_number": ["找不到该申请编号，或不在您的管辖范围内。"]})
-        record = services.credit_record_create(
+        return services.credit_record_create(
             **data, register_entry=entry, application=application, acting_user=request.user
         )
-        return Response(s.CreditRecordSerializer(record).data, status=status.HTTP_201_CREATED)
 
 
-class CreditRecordDetailView(ReaderPermissionMixin, APIView):
+@extend_schema_view(get=_schema("credit_records_retrieve", "信用记录详情", s.CreditRecordSerializer))
+class CreditRecordDetailView(CreditRecordMixin, RecordDetailAPIView):
     """信用记录详情."""
 
-    @extend_schema(
-        operation_id="supervision_credit_records_retrieve",
-        tags=TAG,
-        summary="信用记录详情",
-        description="含信用修复记录（管辖范围外返回 404）。",
-        responses={200: s.CreditRecordSerializer, **error_responses(401, 403, 404)},
+
+@extend_schema_view(
+    post=_schema(
+        "credit_records_repair", "信用修复决定", s.CreditRecordSerializer, request=s.CreditRepairWriteSerializer
     )
-    def get(self, request: Request, pk: int) -> Response:
-        """One record."""
-        return Response(s.CreditRecordSerializer(_get(selectors.credit_record_get, request, pk)).data)
-
-
-class CreditRepairView(ReaderPermissionMixin, APIView):
+)
+class CreditRepairView(CreditRecordMixin, RecordActionAPIView):
     """信用修复."""
 
-    @extend_schema(
-        operation_id="supervision_credit_records_repair",
-        tags=TAG,
-        summary="信用修复决定",
-        description="登记修复条件履行情况和决定；准予修复须符合规则（允许修复、列入满最短期限），记录状态变为“已修复”。",
-        request=s.CreditRepairWriteSerializer,
-        responses={200: s.CreditRecordSerializer, **error_responses(400, 401, 403, 404)},
+    write_serializer, service, reread = s.CreditRepairWriteSerializer, staticmethod(services.credit_record_repair), True
+
+
+@extend_schema_view(
+    post=_schema(
+        "credit_records_revoke", "撤销信用记录", s.CreditRecordSerializer, request=s.CreditRevokeWriteSerializer
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """credit_record_repair."""
-        record = _get(selectors.credit_record_get, request, pk)
-        serializer = s.CreditRepairWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.credit_record_repair(record=record, acting_user=request.user, **serializer.validated_data)
-        return Response(s.CreditRecordSerializer(selectors.credit_record_get(user=request.user, pk=pk)).data)
-
-
-class CreditRevokeView(ReaderPermissionMixin, APIView):
+)
+class CreditRevokeView(CreditRecordMixin, RecordActionAPIView):
     """撤销信用记录."""
 
-    @extend_schema(
-        operation_id="supervision_credit_records_revoke",
-        tags=TAG,
-        summary="撤销信用记录",
-        description="记录撤销日期、撤销人和撤销原因；撤销后不再影响申请和信用状况。",
-        request=s.CreditRevokeWriteSerializer,
-        responses={200: s.CreditRecordSerializer, **error_responses(400, 401, 403, 404)},
+    write_serializer, service = s.CreditRevokeWriteSerializer, staticmethod(services.credit_record_revoke)
+
+
+@extend_schema_view(
+    post=_schema(
+        "credit_records_publish",
+        "公开或取消公开失信记录",
+        s.CreditRecordSerializer,
+        request=s.CreditPublishWriteSerializer,
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """credit_record_revoke."""
-        record = _get(selectors.credit_record_get, request, pk)
-        serializer = s.CreditRevokeWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        record = services.credit_record_revoke(record=record, acting_user=request.user, **serializer.validated_data)
-        return Response(s.CreditRecordSerializer(record).data)
-
-
-class CreditPublishView(ReaderPermissionMixin, APIView):
+)
+class CreditPublishView(CreditRecordMixin, RecordActionAPIView):
     """向社会公开."""
 
-    @extend_schema(
-        operation_id="supervision_credit_records_publish",
-        tags=TAG,
-        summary="公开或取消公开失信记录",
-        description="只有有效的严重失信记录可以在门户网站失信名单中公开（脱敏显示）。",
-        request=s.CreditPublishWriteSerializer,
-        responses={200: s.CreditRecordSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """credit_record_publish_set."""
-        record = _get(selectors.credit_record_get, request, pk)
-        serializer = s.CreditPublishWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        record = services.credit_record_publish_set(
-            record=record, acting_user=request.user, **serializer.validated_data
-        )
-        return Response(s.CreditRecordSerializer(record).data)
+    write_serializer, service = s.CreditPublishWriteSerializer, staticmethod(services.credit_record_publish_set)
 
 
-class BanRuleCollectionView(ReaderPermissionMixin, generics.ListAPIView):
+@extend_schema_view(
+    get=_schema("ban_rules_list", "失信惩戒期限列表", s.CreditBanRuleSerializer(many=True)),
+    post=_schema("ban_rules_create", "新增失信惩戒期限", s.CreditBanRuleSerializer, request=s.BanRuleWriteSerializer),
+)
+class BanRuleCollectionView(ReaderPermissionMixin, RecordCreateAPIMixin, generics.ListAPIView):
     """失信惩戒期限."""
 
-    serializer_class = s.CreditBanRuleSerializer
+    serializer_class = read_serializer = s.CreditBanRuleSerializer
+    write_serializer = s.BanRuleWriteSerializer
 
     def get_queryset(self) -> models.QuerySet:
         """All rules (city policy)."""
         return selectors.ban_rule_list()
 
-    @extend_schema(
-        operation_id="supervision_ban_rules_list",
-        tags=TAG,
-        summary="失信惩戒期限列表",
-        description="按失信程度和失信行为类别设定的惩戒期限、是否禁止申请和修复条件；行为类别为空的是该程度的默认规则。",
-        responses={200: s.CreditBanRuleSerializer(many=True), **error_responses(401, 403)},
-    )
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        """List."""
-        return super().get(request, *args, **kwargs)
-
-    @extend_schema(
-        operation_id="supervision_ban_rules_create",
-        tags=TAG,
-        summary="新增失信惩戒期限",
-        description="新列入的记录按新规则计算；已有记录不变。",
-        request=s.BanRuleWriteSerializer,
-        responses={201: s.CreditBanRuleSerializer, **error_responses(400, 401, 403)},
-    )
-    def post(self, request: Request) -> Response:
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
         """ban_rule_save."""
-        serializer = s.BanRuleWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        rule = services.ban_rule_save(data=dict(serializer.validated_data), acting_user=request.user)
-        return Response(s.CreditBanRuleSerializer(rule).data, status=status.HTTP_201_CREATED)
+        return services.ban_rule_save(data=data, acting_user=request.user)
 
 
-class BanRuleDetailView(ReaderPermissionMixin, APIView):
+def _ban_rule_get(*, user: Any, pk: int) -> CreditBanRule:
+    """A ban rule (city policy: every reader sees all) or 404."""
+    return get_object_or_404(CreditBanRule, pk=pk)
+
+
+@extend_schema_view(
+    patch=_schema("ban_rules_update", "修改失信惩戒期限", s.CreditBanRuleSerializer, request=s.BanRuleWriteSerializer)
+)
+class BanRuleDetailView(ReaderPermissionMixin, RecordUpdateAPIMixin, APIView):
     """修改失信惩戒期限."""
 
-    @extend_schema(
-        operation_id="supervision_ban_rules_update",
-        tags=TAG,
-        summary="修改失信惩戒期限",
-        description="只影响此后列入的记录。",
-        request=s.BanRuleWriteSerializer,
-        responses={200: s.CreditBanRuleSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def patch(self, request: Request, pk: int) -> Response:
+    getter = staticmethod(_ban_rule_get)
+    read_serializer, write_serializer = s.CreditBanRuleSerializer, s.BanRuleWriteSerializer
+
+    def perform_update(self, request: Request, obj: Any, data: dict[str, Any]) -> Any:
         """ban_rule_save."""
-        from django.shortcuts import get_object_or_404
-
-        rule = get_object_or_404(CreditBanRule, pk=pk)
-        serializer = s.BanRuleWriteSerializer(data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
-        rule = services.ban_rule_save(rule=rule, data=dict(serializer.validated_data), acting_user=request.user)
-        return Response(s.CreditBanRuleSerializer(rule).data)
+        return services.ban_rule_save(rule=obj, data=data, acting_user=request.user)
 
 
-class ComplaintCollectionView(ComplaintListView):
+@extend_schema_view(
+    post=_schema("complaints_create", "登记投诉咨询", s.ComplaintSerializer, request=s.ComplaintWriteSerializer)
+)
+class ComplaintCollectionView(RecordCreateAPIMixin, ComplaintListView):
     """投诉咨询列表 and 登记."""
 
-    @extend_schema(
-        operation_id="supervision_complaints_create",
-        tags=TAG,
-        summary="登记投诉咨询",
-        description="工作人员登记来信、来电、来访的投诉或咨询；投诉事件编号自动生成。门户网站的网上投诉直接调用服务。",
-        request=s.ComplaintWriteSerializer,
-        responses={201: s.ComplaintSerializer, **error_responses(400, 401, 403)},
-    )
-    def post(self, request: Request) -> Response:
+    read_serializer, write_serializer = s.ComplaintSerializer, s.ComplaintWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
         """complaint_submit."""
-        serializer = s.ComplaintWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        complaint = services.complaint_submit(**serializer.validated_data, acting_user=request.user)
-        return Response(s.ComplaintSerializer(complaint).data, status=status.HTTP_201_CREATED)
+        return services.complaint_submit(**data, acting_user=request.user)
 
 
-class ComplaintDetailView(ReaderPermissionMixin, APIView):
+@extend_schema_view(get=_schema("complaints_retrieve", "投诉咨询详情", s.ComplaintSerializer))
+class ComplaintDetailView(ComplaintMixin, RecordDetailAPIView):
     """投诉咨询详情."""
 
-    @extend_schema(
-        operation_id="supervision_complaints_retrieve",
-        tags=TAG,
-        summary="投诉咨询详情",
-        description="含全部答复和内部办理记录（管辖范围外返回 404）。",
-        responses={200: s.ComplaintSerializer, **error_responses(401, 403, 404)},
-    )
-    def get(self, request: Request, pk: int) -> Response:
-        """One complaint."""
-        return Response(s.ComplaintSerializer(_get(selectors.complaint_get, request, pk)).data)
 
-
-class ComplaintAssignView(ReaderPermissionMixin, APIView):
+@extend_schema_view(
+    post=_schema("complaints_assign", "交办投诉咨询", s.ComplaintSerializer, request=s.ComplaintAssignWriteSerializer)
+)
+class ComplaintAssignView(ComplaintMixin, RecordActionAPIView):
     """交办."""
 
-    @extend_schema(
-        operation_id="supervision_complaints_assign",
-        tags=TAG,
-        summary="交办投诉咨询",
-        request=s.ComplaintAssignWriteSerializer,
-        responses={200: s.ComplaintSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """complaint_assign."""
+    write_serializer, reread = s.ComplaintAssignWriteSerializer, True
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """complaint_assign to an active user."""
         from anju.accounts.models import User
 
-        complaint = _get(selectors.complaint_get, request, pk)
-        serializer = s.ComplaintAssignWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        assignee = User.objects.filter(pk=serializer.validated_data["assignee"], is_active=True).first()
-        complaint = services.complaint_assign(
-            complaint=complaint,
-            assignee=assignee,
-            department=serializer.validated_data.get("department", ""),
-            acting_user=request.user,
+        assignee = User.objects.filter(pk=data["assignee"], is_active=True).first()
+        return services.complaint_assign(
+            complaint=record, assignee=assignee, department=data.get("department", ""), acting_user=request.user
         )
-        return Response(s.ComplaintSerializer(selectors.complaint_get(user=request.user, pk=pk)).data)
 
 
-class ComplaintReplyView(ReaderPermissionMixin, APIView):
+@extend_schema_view(
+    post=_schema("complaints_reply", "答复投诉咨询", s.ComplaintSerializer, request=s.ComplaintReplyWriteSerializer)
+)
+class ComplaintReplyView(ComplaintMixin, RecordActionAPIView):
     """答复."""
 
-    @extend_schema(
-        operation_id="supervision_complaints_reply",
-        tags=TAG,
-        summary="答复投诉咨询",
-        description="is_public 为真时投诉人在门户网站可见，办理状态变为“已答复”；否则为内部办理记录。",
-        request=s.ComplaintReplyWriteSerializer,
-        responses={200: s.ComplaintSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """complaint_reply."""
-        complaint = _get(selectors.complaint_get, request, pk)
-        serializer = s.ComplaintReplyWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        services.complaint_reply(complaint=complaint, acting_user=request.user, **serializer.validated_data)
-        return Response(s.ComplaintSerializer(selectors.complaint_get(user=request.user, pk=pk)).data)
+    write_serializer, service = s.ComplaintReplyWriteSerializer, staticmethod(services.complaint_reply)
+    record_arg, reread = "complaint", True
 
 
-class ComplaintCloseView(ReaderPermissionMixin, APIView):
+@extend_schema_view(
+    post=_schema("complaints_close", "办结投诉咨询", s.ComplaintSerializer, request=s.ComplaintCloseWriteSerializer)
+)
+class ComplaintCloseView(ComplaintMixin, RecordActionAPIView):
     """办结."""
 
-    @extend_schema(
-        operation_id="supervision_complaints_close",
-        tags=TAG,
-        summary="办结投诉咨询",
-        description="登记查证方式、查证结果（投诉必填）、处理意见、处理日期和是否列入信用档案。",
-        request=s.ComplaintCloseWriteSerializer,
-        responses={200: s.ComplaintSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """complaint_close."""
-        complaint = _get(selectors.complaint_get, request, pk)
-        serializer = s.ComplaintCloseWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        complaint = services.complaint_close(complaint=complaint, acting_user=request.user, **serializer.validated_data)
-        return Response(s.ComplaintSerializer(selectors.complaint_get(user=request.user, pk=pk)).data)
+    write_serializer, service = s.ComplaintCloseWriteSerializer, staticmethod(services.complaint_close)
+    record_arg, reread = "complaint", True
 
 
 def _record_views(
-    name: str, noun: str, list_view: Any, read: Any, write: Any, getter: Any, service: Any, arg: str
+    name: str, noun: str, list_view: Any, read: Any, write: Any, get: Any, service: Any, arg: str
 ) -> tuple:
     """Create + list, retrieve + update endpoints of inspections and sanctions."""
 
-    class Collection(list_view):
-        @extend_schema(
-            operation_id=f"supervision_{name}_create",
-            tags=TAG,
-            summary=f"登记{noun}",
-            description="编号自动生成；region_code 必填。",
-            request=write,
-            responses={201: read, **error_responses(400, 401, 403)},
-        )
-        def post(self, request: Request) -> Response:
-            serializer = write(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
-            region_code = data.pop("region_code", "")
-            obj = service(data=data, region_code=region_code, acting_user=request.user)
-            return Response(read(obj).data, status=status.HTTP_201_CREATED)
+    def save(request: Request, data: dict[str, Any], **kwargs: Any) -> Any:
+        return service(data=data, acting_user=request.user, **kwargs)
 
-    class Detail(ReaderPermissionMixin, APIView):
-        @extend_schema(
-            operation_id=f"supervision_{name}_retrieve",
-            tags=TAG,
-            summary=f"{noun}详情",
-            description="管辖范围外返回 404。",
-            responses={200: read, **error_responses(401, 403, 404)},
-        )
-        def get(self, request: Request, pk: int) -> Response:
-            return Response(read(_get(getter, request, pk)).data)
+    @extend_schema_view(post=_schema(f"{name}_create", f"登记{noun}", read, request=write))
+    class Collection(RecordCreateAPIMixin, list_view):
+        read_serializer, write_serializer = read, write
 
-        @extend_schema(
-            operation_id=f"supervision_{name}_update",
-            tags=TAG,
-            summary=f"修改{noun}",
-            description="只修改提交的字段；编号和区划不能修改。",
-            request=write,
-            responses={200: read, **error_responses(400, 401, 403, 404)},
-        )
-        def patch(self, request: Request, pk: int) -> Response:
-            obj = _get(getter, request, pk)
-            serializer = write(data=request.data, partial=True)
-            serializer.is_valid(raise_exception=True)
-            data = dict(serializer.validated_data)
+        def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+            return save(request, data, region_code=data.pop("region_code", ""))
+
+    @extend_schema_view(
+        get=_schema(f"{name}_retrieve", f"{noun}详情", read),
+        patch=_schema(f"{name}_update", f"修改{noun}", read, request=write),
+    )
+    class Detail(ReaderPermissionMixin, RecordUpdateAPIMixin, RecordDetailAPIView):
+        getter = staticmethod(get)
+        read_serializer, write_serializer = read, write
+
+        def perform_update(self, request: Request, obj: Any, data: dict[str, Any]) -> Any:
             data.pop("region_code", None)
-            obj = service(data=data, acting_user=request.user, **{arg: obj})
-            return Response(read(obj).data)
+            return save(request, data, **{arg: obj})
 
     base = name.title().replace("_", "")
     Collection.__name__ = Collection.__qualname__ = f"{base}CollectionView"

@@ -26,12 +26,12 @@ from anju.admission.demo_rows import (
     worker_render,
 )
 from anju.admission.models import Application, Asset, Dwelling, Member, RegisterEntry
-from anju.admission.services.numbers_block import business_number_block
 from anju.core.crypto import SoftwareCryptoProvider, get_provider
 from anju.core.models import JobProgress, Region
 from anju.core.models.jobs import JobStatus
 from anju.core.models.regions import RegionLevel
 from anju.core.scoping import significant_prefix
+from anju.core.services.numbers import business_numbers_reserve
 
 MODELS: dict[str, type[models.Model]] = {
     "application": Application, "member": Member, "dwelling": Dwelling, "asset": Asset, "register": RegisterEntry,
@@ -364,7 +364,7 @@ class Command(BaseCommand):
             county = household[H_REGION][:6]
             by_county[county] = by_county.get(county, 0) + 1
         blocks = {
-            county: iter(business_number_block(kind=kind, region_code=county, year=year, count=count))
+            county: iter(business_numbers_reserve(kind=kind, region_code=county, year=year, count=count))
             for county, count in sorted(by_county.items())
         }
         return [next(blocks[household[H_REGION][:6]]) for household in households]

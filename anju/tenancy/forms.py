@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from anju.tenancy.choices import ExitGround, PaymentMethod, ReviewOutcome, VacateKind
+from anju.tenancy.models.review import AdjustKind
 
 DATE = {"widget": forms.DateInput(attrs={"type": "date"})}
 MONEY = {"max_digits": 14, "decimal_places": 2, "min_value": 0}
@@ -111,6 +112,35 @@ class ReviewDecisionForm(forms.Form):
         choices=[(v, label) for v, label in ReviewOutcome.choices if v in ("continue", "adjust", "exit")],
     )
     opinion = forms.CharField(label="复核意见", max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    adjust_kind = forms.ChoiceField(
+        label="调整对象",
+        required=False,
+        choices=[("", "（结论为调整时选择）"), *AdjustKind.choices],
+        help_text="调整租金：改变在租合同今后各月的租金；调整补贴标准：改变租赁补贴合同今后各月的补贴金额",
+    )
+    new_amount = forms.DecimalField(label="调整后金额", required=False, help_text="元/月", **MONEY)
+    effective_month = forms.CharField(
+        label="调整起始月份", required=False, max_length=7, help_text="YYYY-MM；已计收（已生成）的月份不改",
+        widget=forms.TextInput(attrs={"placeholder": "2026-07", "pattern": r"\d{4}-\d{2}"}),
+    )  # fmt: skip
+    adjust_reason = forms.CharField(
+        label="调整理由", required=False, max_length=500, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+    def clean(self) -> dict:
+        """An adjust decision needs the kind, the new amount, the month and a reason."""
+        data = super().clean()
+        if data.get("outcome") == ReviewOutcome.ADJUST:
+            required = {
+                "adjust_kind": "请选择调整租金或调整补贴标准。",
+                "new_amount": "请填写调整后的金额（元/月）。",
+                "effective_month": "请填写调整起始月份（YYYY-MM）。",
+                "adjust_reason": "请填写调整理由。",
+            }
+            for name, message in required.items():
+                if data.get(name) in (None, "") and name not in self.errors:
+                    self.add_error(name, message)
+        return data
 
 
 class ExitCaseForm(forms.Form):

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Max, Min, Sum
 
 from anju.archive.household_file import HouseholdEvent, register_household_events, url_or_blank
-from anju.tenancy.models import ExitCase, MoveIn, RentCharge, ReviewResult, Vacate
+from anju.tenancy.models import ExitCase, MoveIn, RentCharge, ReviewResult, StandardAdjustment, Vacate
 
 SOURCE = "配后管理"
 
@@ -46,6 +46,11 @@ def tenancy_events(application: Any, user: Any) -> Iterable[HouseholdEvent]:
         yield HouseholdEvent(when=result.decided_at, title=f"{result.round.year}年度年审：{result.get_outcome_display()}",
                              source=SOURCE, detail=result.reasons, url=url_or_blank("tenancy:review_result_detail", result.pk),
                              icon="clipboard-check")  # fmt: skip
+    for adjustment in StandardAdjustment.objects.visible_to(user).filter(register_entry=entry):
+        yield HouseholdEvent(when=adjustment.created_at, title=f"{adjustment.get_kind_display()}：{adjustment.old_amount} → {adjustment.new_amount} 元/月",
+                             source=SOURCE, detail=f"自{adjustment.effective_from:%Y年%m月}起；{adjustment.reason}",
+                             url=url_or_blank("tenancy:review_result_detail", adjustment.review_result_id) if adjustment.review_result_id else "",
+                             icon="sliders")  # fmt: skip
     for case in ExitCase.objects.visible_to(user).filter(register_entry=entry):
         yield HouseholdEvent(when=case.decided_at or case.created_at, title=f"保障退出：{case.get_ground_display()}（{case.get_status_display()}）",
                              source=SOURCE, detail=case.opinion or case.facts, url=url_or_blank("tenancy:exit_case_detail", case.pk),

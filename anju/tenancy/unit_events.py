@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Max, Min, Sum
 
 from anju.housing.timeline import UnitEvent, register_unit_events, url_or_blank
-from anju.tenancy.models import MoveIn, RentCharge, Vacate
+from anju.tenancy.models import MoveIn, RentCharge, StandardAdjustment, Vacate
 
 SOURCE = "配后管理"
 
@@ -82,8 +82,27 @@ def vacate_events(unit: Any, user: Any) -> Iterable[UnitEvent]:
             )
 
 
+def rent_adjust_events(unit: Any, user: Any) -> Iterable[UnitEvent]:
+    """Each rent adjustment of a lease of the unit (年审调整租金)."""
+    adjustments = (
+        StandardAdjustment.objects.visible_to(user).filter(move_in__unit=unit).select_related("register_entry")
+    )
+    for adjustment in adjustments:
+        yield UnitEvent(
+            when=adjustment.created_at,
+            title=f"调整租金：{adjustment.register_entry.applicant_name} {adjustment.old_amount} → {adjustment.new_amount} 元/月",
+            source=SOURCE,
+            detail=f"自{adjustment.effective_from:%Y年%m月}起；{adjustment.reason}",
+            url=url_or_blank("tenancy:review_result_detail", adjustment.review_result_id)
+            if adjustment.review_result_id
+            else "",
+            icon="sliders",
+        )
+
+
 def register() -> None:
     """Add the providers to the unit file registry."""
     register_unit_events("入住", move_in_events)
     register_unit_events("租金", rent_summary_events)
     register_unit_events("腾退", vacate_events)
+    register_unit_events("租金调整", rent_adjust_events)

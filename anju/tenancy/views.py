@@ -969,6 +969,12 @@ class ReviewResultDetailView(ReaderMixin, View):
                 "notice_number",
             ],
         )
+        for adjustment in result.adjustments.order_by("pk"):
+            fields.append((
+                adjustment.get_kind_display(),
+                f"{adjustment.old_amount} → {adjustment.new_amount} 元/月，自{adjustment.effective_from:%Y年%m月}起"
+                f"（{adjustment.reason}，{adjustment.number}）",
+            ))  # fmt: skip
         actions = []
         if result.outcome == "pending" and has_roles(request.user, DECISION_ROLES):
             actions.append(
@@ -996,9 +1002,13 @@ class ReviewResultDecideView(ServiceFormView):
         return selectors.review_result_get(user=self.request.user, pk=self.kwargs["pk"])
 
     def perform(self, data: dict[str, Any]) -> str:
+        adjust = {}
+        if data["outcome"] == "adjust":
+            adjust = {key: data.get(key) for key in ("adjust_kind", "new_amount", "effective_month", "adjust_reason")}
         review.review_result_decide(
-            result=self.object, outcome=data["outcome"], opinion=data["opinion"], acting_user=self.request.user
-        )
+            result=self.object, outcome=data["outcome"], opinion=data["opinion"], acting_user=self.request.user,
+            **adjust,
+        )  # fmt: skip
         return self.object.get_absolute_url()
 
 

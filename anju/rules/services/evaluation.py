@@ -6,6 +6,8 @@ Public API (used by the admission and annual-review code):
   → `EligibilityDecision` (saved when record=True).
 - `explain_text(decision)` → Chinese lines.
 - `evaluate_batch(*, queryset, mode=None, as_of=None)` → {application_id: bool}, one SQL query.
+- `verdict_queryset(*, queryset, mode=None, as_of=None)` → the same verdict as a lazy queryset of
+  applications annotated `rules_ok` (compose it, or use it as the SELECT of an INSERT … SELECT).
 - `evaluate_version_batch(*, queryset, version, as_of=None)` → the same for one version (what-if).
 - `evaluate_facts(*, facts, rule_set, as_of=None)` → `Decision` for typed facts (试算).
 
@@ -292,11 +294,19 @@ def _evaluate_node(node: Node, facts: dict[str, Any], depth: int, items: list[di
         results = [_evaluate_node(child, facts, depth + 1, items) for child in node.children]
         verdict = any(results) if condition.logic == Logic.OR else all(results)
         logic = "或者" if condition.logic == Logic.OR else "并且"
-        items.insert(position, {
-            "condition": label, "factor": "", "fact": "", "operator": logic, "threshold": "",
-            "verdict": verdict, "depth": depth,
-            "text": f"{'　' * depth}组合条件“{condition.name}”（各项{logic}）：{'符合' if verdict else '不符合'}",
-        })
+        items.insert(
+            position,
+            {
+                "condition": label,
+                "factor": "",
+                "fact": "",
+                "operator": logic,
+                "threshold": "",
+                "verdict": verdict,
+                "depth": depth,
+                "text": f"{'　' * depth}组合条件“{condition.name}”（各项{logic}）：{'符合' if verdict else '不符合'}",
+            },
+        )
         return verdict
     factor = node.factor
     operator_text, threshold_text = _threshold_text(node)
@@ -304,7 +314,9 @@ def _evaluate_node(node: Node, facts: dict[str, Any], depth: int, items: list[di
         members = facts.get("members") or []
         passed = [m for m in members if _member_verdict(node, m)]
         verdict = _quantify(node, len(passed), len(members))
-        listing = "、".join(f"{m.get('name') or m.get('sequence', '')} {_fact_text(factor, m.get(factor.code))}" for m in members)
+        listing = "、".join(
+            f"{m.get('name') or m.get('sequence', '')} {_fact_text(factor, m.get(factor.code))}" for m in members
+        )
         fact_text = f"满足的成员 {len(passed)} 人（共 {len(members)} 人）" + (f"：{listing}" if listing else "")
         quantifier = condition.member_quantifier or MemberQuantifier.ANY
         if quantifier == MemberQuantifier.COUNT:
@@ -316,14 +328,23 @@ def _evaluate_node(node: Node, facts: dict[str, Any], depth: int, items: list[di
         value = _household_value(factor, facts)
         fact_text = _fact_text(factor, value)
         rule = f"{factor.name}{_leaf_rule_text(node)}"
-        verdict = _household_number(node, facts) if condition.kind == ConditionKind.QUANTITATIVE else _qualitative(
-            node, value
+        verdict = (
+            _household_number(node, facts)
+            if condition.kind == ConditionKind.QUANTITATIVE
+            else _qualitative(node, value)
         )
-    items.append({
-        "condition": label, "factor": factor.name, "fact": fact_text, "operator": operator_text,
-        "threshold": threshold_text, "verdict": verdict, "depth": depth,
-        "text": f"{'　' * depth}{condition.name}：要求{rule}；实际{fact_text}；{'符合' if verdict else '不符合'}",
-    })
+    items.append(
+        {
+            "condition": label,
+            "factor": factor.name,
+            "fact": fact_text,
+            "operator": operator_text,
+            "threshold": threshold_text,
+            "verdict": verdict,
+            "depth": depth,
+            "text": f"{'　' * depth}{condition.name}：要求{rule}；实际{fact_text}；{'符合' if verdict else '不符合'}",
+        }
+    )
     return verdict
 
 
@@ -354,8 +375,11 @@ def _mode_filter(mode: Any) -> Q:
 
     if isinstance(mode, Mode):
         return Q(rule_set__mode=mode)
-    return Q(rule_set__mode__mode=mode or DEFAULT_MODE_CODE, rule_set__mode__is_enabled=True,
-             rule_set__mode__program__is_enabled=True)
+    return Q(
+        rule_set__mode__mode=mode or DEFAULT_MODE_CODE,
+        rule_set__mode__is_enabled=True,
+        rule_set__mode__program__is_enabled=True,
+    )
 
 
 def versions_in_force(*, mode: Any = None, as_of: datetime.date, region_code: str | None = None) -> list[Any]:
@@ -407,13 +431,28 @@ def evaluate_application(
     for version in versions:
         eligible, items = evaluate_prepared(prepare(version, as_of), facts)
         program = version.rule_set.mode.program.name
-        results.append({"version": version.pk, "program": program, "rule_set": version.rule_set.name,
-                        "version_number": version.number, "eligible": eligible})
-        explanation.append({
-            "condition": "", "factor": "", "fact": "", "operator": "", "threshold": "", "verdict": eligible,
-            "depth": 0, "program": program,
-            "text": f"【{program}】{version.rule_set.name} 第{version.number}版：{'符合' if eligible else '不符合'}",
-        })
+        results.append(
+            {
+                "version": version.pk,
+                "program": program,
+                "rule_set": version.rule_set.name,
+                "version_number": version.number,
+                "eligible": eligible,
+            }
+        )
+        explanation.append(
+            {
+                "condition": "",
+                "factor": "",
+                "fact": "",
+                "operator": "",
+                "threshold": "",
+                "verdict": eligible,
+                "depth": 0,
+                "program": program,
+                "text": f"【{program}】{version.rule_set.name} 第{version.number}版：{'符合' if eligible else '不符合'}",
+            }
+        )
         explanation.extend({**item, "program": program} for item in items)
         if chosen is None and eligible:
             chosen = version
@@ -436,10 +475,16 @@ def evaluate_application(
             from anju.audit.services import audit_event_record
 
             audit_event_record(
-                action=AuditAction.RECORD_CREATED, user=acting_user, obj=decision,
+                action=AuditAction.RECORD_CREATED,
+                user=acting_user,
+                obj=decision,
                 region_code=application.region_code,
-                detail={"kind": "eligibility_decision", "application": application.pk,
-                        "eligible": decision.eligible, "version": decision.rule_set_version_id},
+                detail={
+                    "kind": "eligibility_decision",
+                    "application": application.pk,
+                    "eligible": decision.eligible,
+                    "version": decision.rule_set_version_id,
+                },
             )
     return decision
 
@@ -497,7 +542,10 @@ def _age_q(bounds: list[Threshold], as_of: datetime.date) -> Q:
     q = ALWAYS
     for bound in bounds:
         v = bound.value
-        floor_v, ceil_v = int(v.to_integral_value(rounding="ROUND_FLOOR")), int(v.to_integral_value(rounding="ROUND_CEILING"))
+        floor_v, ceil_v = (
+            int(v.to_integral_value(rounding="ROUND_FLOOR")),
+            int(v.to_integral_value(rounding="ROUND_CEILING")),
+        )
         if bound.relation == Relation.GT:
             q &= at_least(floor_v + 1)
         elif bound.relation == Relation.GE:
@@ -567,7 +615,11 @@ def _member_q(node: Node, as_of: datetime.date) -> Q:
     if factor.code == "is_disabled":
         q = ~Q(disability_type="") if node.expected else Q(disability_type="")
     elif factor.code == "is_employed":
-        q = ~Q(employment_status__in=NOT_EMPLOYED_CODES) if node.expected else Q(employment_status__in=NOT_EMPLOYED_CODES)
+        q = (
+            ~Q(employment_status__in=NOT_EMPLOYED_CODES)
+            if node.expected
+            else Q(employment_status__in=NOT_EMPLOYED_CODES)
+        )
     elif factor.kind == BOOL:
         q = Q(**{factor.field: node.expected})
     else:
@@ -593,9 +645,7 @@ def _compile(node: Node, as_of: datetime.date, annotations: dict[str, Any], pref
     factor = node.factor
     if factor.level == MEMBER:
         name = f"rm_{prefix}_{condition.pk}"
-        annotations[name] = per_application(
-            Member.objects.filter(_member_q(node, as_of)), Count("id"), IntegerField()
-        )
+        annotations[name] = per_application(Member.objects.filter(_member_q(node, as_of)), Count("id"), IntegerField())
         quantifier = condition.member_quantifier or MemberQuantifier.ANY
         if quantifier == MemberQuantifier.ALL:
             return Q(**{name: F("rf_member_count")})
@@ -623,9 +673,9 @@ def compile_version(version: Any, as_of: datetime.date, annotations: dict[str, A
     return q
 
 
-def _batch(queryset: QuerySet, versions: list[Any], as_of: datetime.date, *, scope_by_region: bool) -> dict[int, bool]:
+def _verdicts(queryset: QuerySet, versions: list[Any], as_of: datetime.date, *, scope_by_region: bool) -> QuerySet:
     if not versions:
-        return dict.fromkeys(queryset.values_list("pk", flat=True), False)
+        return queryset.annotate(rules_ok=Value(False, output_field=BooleanField()))
     annotations: dict[str, Any] = {}
     whens = []
     for version in versions:
@@ -634,8 +684,23 @@ def _batch(queryset: QuerySet, versions: list[Any], as_of: datetime.date, *, sco
             q &= Q(region_code__startswith=significant_prefix(version.rule_set.region_code))
         whens.append(When(q, then=Value(True)))
     annotated = household_facts_queryset(queryset).annotate(**annotations)
-    annotated = annotated.annotate(rules_ok=Case(*whens, default=Value(False), output_field=BooleanField()))
+    return annotated.annotate(rules_ok=Case(*whens, default=Value(False), output_field=BooleanField()))
+
+
+def _batch(queryset: QuerySet, versions: list[Any], as_of: datetime.date, *, scope_by_region: bool) -> dict[int, bool]:
+    annotated = _verdicts(queryset, versions, as_of, scope_by_region=scope_by_region)
     return dict(annotated.order_by().values_list("pk", "rules_ok"))
+
+
+def verdict_queryset(*, queryset: QuerySet, mode: Any = None, as_of: datetime.date | None = None) -> QuerySet:
+    """The applications of the queryset annotated with `rules_ok` (the batch verdict), not yet evaluated.
+
+    The same SQL as `evaluate_batch`, left to the caller to compose: filter on `rules_ok`, add columns with
+    `.annotate()`/`.values()`, or take `query.sql_with_params()` as the SELECT of an `INSERT … SELECT`
+    (the annual review stores its results that way). Never a Python loop over the households.
+    """
+    as_of = as_of or today()
+    return _verdicts(queryset, versions_in_force(mode=mode, as_of=as_of), as_of, scope_by_region=True)
 
 
 def evaluate_batch(*, queryset: QuerySet, mode: Any = None, as_of: datetime.date | None = None) -> dict[int, bool]:

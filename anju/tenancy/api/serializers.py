@@ -18,6 +18,7 @@ from anju.tenancy.models import (
     ReviewRound,
     Vacate,
 )
+from anju.tenancy.models.review import AdjustKind
 
 TRACKED = ["created_at", "updated_at"]
 
@@ -275,6 +276,17 @@ class ReviewDecisionSerializer(serializers.Serializer):
         choices=[c for c in ReviewOutcome.choices if c[0] in ("continue", "adjust", "exit")]
     )
     opinion = serializers.CharField()
+    adjust_kind = serializers.ChoiceField(
+        choices=AdjustKind.choices, required=False, help_text="结论为调整时必填：rent 调整租金，subsidy 调整补贴标准"
+    )
+    new_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, min_value=0, required=False, help_text="结论为调整时必填：调整后金额（元/月）"
+    )
+    effective_month = serializers.RegexField(
+        r"^\d{4}-(0[1-9]|1[0-2])$", required=False, help_text="结论为调整时必填：调整起始月份 YYYY-MM",
+        error_messages={"invalid": "月份格式应为 YYYY-MM，例如 2026-07。"},
+    )  # fmt: skip
+    adjust_reason = serializers.CharField(required=False, max_length=500, help_text="结论为调整时必填：调整理由")
 
 
 class ExitCaseSerializer(serializers.ModelSerializer):

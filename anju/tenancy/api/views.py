@@ -188,7 +188,8 @@ class ReviewDecideView(ReaderPermissionMixin, APIView):
         operation_id="tenancy_review_results_decide",
         tags=TAG,
         summary="年审复核结论",
-        description="继续保障、调整租金或补贴、退出保障；完成复核待办，退出时发起退出流程。",
+        description="继续保障、调整租金或补贴、退出保障；完成复核待办，退出时发起退出流程。"
+        "结论为调整时须填写 adjust_kind、new_amount、effective_month、adjust_reason，自该月起改变租金或补贴标准。",
         request=s.ReviewDecisionSerializer,
         responses={200: s.ReviewResultSerializer, **error_responses(400, 401, 403, 404)},
     )

@@ -2,10 +2,11 @@
 
 from anju.tenancy.models.occupancy import MoveIn, Vacate
 from anju.tenancy.models.rent import FixedCost, RentCharge, RentPayment, RentReceipt
-from anju.tenancy.models.review import ExitCase, ReviewResult, ReviewRound
+from anju.tenancy.models.review import AdjustKind, ExitCase, ReviewResult, ReviewRound, StandardAdjustment
 from anju.tenancy.models.sold import Resale, Return, TenancyParameter
 
 __all__ = [
+    "AdjustKind",
     "ExitCase",
     "FixedCost",
     "MoveIn",
@@ -16,6 +17,7 @@ __all__ = [
     "Return",
     "ReviewResult",
     "ReviewRound",
+    "StandardAdjustment",
     "TenancyParameter",
     "Vacate",
 ]

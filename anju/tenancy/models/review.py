@@ -157,3 +157,60 @@ class ExitCase(TrackedModel):
     def get_absolute_url(self) -> str:
         """The staff detail page."""
         return reverse("tenancy:exit_case_detail", args=[self.pk])
+
+
+class AdjustKind(models.TextChoices):
+    """调整对象: the lease's rent or the household's rental subsidy standard."""
+
+    RENT = "rent", "调整租金"
+    SUBSIDY = "subsidy", "调整补贴标准"
+
+
+class StandardAdjustment(TrackedModel):
+    """年审调整 (A.8.8 保障对象年审 → A.8.5 租金 / A.7.5 补贴应发): a new monthly rent or subsidy from a month on.
+
+    Rent: the rent run charges `new_amount` (less any reduction) for every month from `effective_from`,
+    the latest adjustment in force winning; months before keep the old amount. Subsidy: the subsidy
+    contract's standard is changed (`distribution.services.subsidy_adjust`) from the first month not yet due.
+    """
+
+    number = models.CharField("调整编号", max_length=40, unique=True)
+    kind = models.CharField("调整对象", max_length=12, choices=AdjustKind.choices)
+    register_entry = models.ForeignKey(
+        "admission.RegisterEntry", verbose_name="申请人（登记簿）", on_delete=models.PROTECT, related_name="+"
+    )
+    review_result = models.ForeignKey(
+        ReviewResult,
+        verbose_name="来源年审",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adjustments",
+    )
+    move_in = models.ForeignKey(
+        "tenancy.MoveIn",
+        verbose_name="入住记录",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adjustments",
+    )
+    contract = models.ForeignKey(
+        "distribution.Contract", verbose_name="合同", on_delete=models.PROTECT, related_name="+"
+    )
+    effective_from = models.DateField("调整起始月份", help_text="该月1日")
+    old_amount = money("调整前金额", help_text="元/月")
+    new_amount = money("调整后金额", help_text="元/月")
+    reason = models.CharField("调整理由", max_length=500)
+
+    class Meta:
+        verbose_name = "年审调整"
+        verbose_name_plural = "年审调整"
+        ordering = ["-effective_from", "-id"]
+        indexes = [models.Index(fields=["move_in", "effective_from"], name="tenancy_adjust_movein_from")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(new_amount__gte=0), name="tenancy_adjust_amount_nonnegative")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.old_amount}→{self.new_amount} 元/月"

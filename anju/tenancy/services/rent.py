@@ -15,14 +15,35 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import CharField, DateField, DateTimeField, DecimalField, F, IntegerField, Max, Min, Q, Value
-from django.db.models.functions import Cast, Concat, LPad, Substr
+from django.db.models import (
+    CharField,
+    DateField,
+    DateTimeField,
+    DecimalField,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, LPad, Substr
 from django.utils import timezone
 
 from anju.core.services.numbers import business_number_next
 from anju.tenancy.choices import OccupancyStatus, PaymentMethod
 from anju.tenancy.events import TenancyEvent
-from anju.tenancy.models import FixedCost, MoveIn, RentCharge, RentPayment, RentReceipt
+from anju.tenancy.models import (
+    AdjustKind,
+    FixedCost,
+    MoveIn,
+    RentCharge,
+    RentPayment,
+    RentReceipt,
+    StandardAdjustment,
+)
 from anju.tenancy.permissions import tenancy_check
 from anju.tenancy.services.common import actor, audit, month_end, month_parse
 from anju.tenancy.services.occupancy import ACTIVE_LEASE_STATUSES
@@ -50,6 +71,81 @@ def chargeable_move_ins(*, period: date, region_prefix: str = "") -> Any:
     return queryset
 
 
+def rent_in_force_expression(period: date) -> Any:
+    """Over MoveIn rows: the monthly rent of `period` — the latest rent adjustment in force by then, else the move-in rent.
+
+    Without any adjustment in force by the month the plain column is used (the rent run stays one flat
+    INSERT … SELECT); otherwise a correlated subquery on (move_in, effective_from), which is indexed.
+    """
+    if not StandardAdjustment.objects.filter(kind=AdjustKind.RENT, effective_from__lte=period).exists():
+        return F("rent")
+    latest = (
+        StandardAdjustment.objects.filter(kind=AdjustKind.RENT, move_in=OuterRef("pk"), effective_from__lte=period)
+        .order_by("-effective_from", "-pk")
+        .values("new_amount")[:1]
+    )
+    return Coalesce(Subquery(latest), F("rent"), output_field=DecimalField(max_digits=14, decimal_places=2))
+
+
+def rent_in_force(move_in: MoveIn, period: date | str) -> Decimal:
+    """The monthly rent (before reduction) of one move-in for a month."""
+    period = month_parse(period)
+    latest = (
+        StandardAdjustment.objects.filter(kind=AdjustKind.RENT, move_in=move_in, effective_from__lte=period)
+        .order_by("-effective_from", "-pk")
+        .values_list("new_amount", flat=True)
+        .first()
+    )
+    return move_in.rent if latest is None else latest
+
+
+def rent_adjust(
+    *,
+    move_in: MoveIn,
+    new_rent: Decimal,
+    effective_from: date | str,
+    reason: str,
+    acting_user: Any,
+    review_result: Any = None,
+) -> StandardAdjustment:
+    """调整租金: the lease's monthly rent becomes `new_rent` from the month on (audited; past charges untouched).
+
+    The month must come after the last month already charged for the move-in (charges are never rewritten);
+    the rent run of every later month charges the new rent less the move-in's reduction.
+    """
+    from anju.core.services.numbers import business_numbers_reserve
+
+    effective_from = month_parse(effective_from)
+    reason = (reason or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not reason:
+        errors["adjust_reason"] = ["请填写调整理由。"]
+    if new_rent is None:
+        errors["new_amount"] = ["请填写调整后的月租金。"]
+    elif new_rent < move_in.reduction_amount:
+        errors["new_amount"] = [f"调整后的月租金不能低于该户的租金减免金额{move_in.reduction_amount}元。"]
+    last = RentCharge.objects.filter(move_in=move_in).aggregate(last=Max("period"))["last"]
+    if last is not None and effective_from <= last:
+        errors["effective_month"] = [
+            f"租金已计收至{last.year}年{last.month}月，调整起始月份应在此之后（已计收的月份不改）。"
+        ]
+    if errors:
+        raise ValidationError(errors)
+    old = rent_in_force(move_in, effective_from)
+    with transaction.atomic():
+        adjustment = StandardAdjustment.objects.create(
+            number=business_numbers_reserve(kind="notice", prefix="TJ", region_code=move_in.region_code, count=1)[0],
+            kind=AdjustKind.RENT, register_entry_id=move_in.register_entry_id, review_result=review_result,
+            move_in=move_in, contract_id=move_in.lease_id, effective_from=effective_from, old_amount=old,
+            new_amount=new_rent, reason=reason, region_code=move_in.region_code,
+            created_by=actor(acting_user), updated_by=actor(acting_user),
+        )  # fmt: skip
+        audit(action="RECORD_UPDATED", user=acting_user, obj=move_in, event=TenancyEvent.REVIEW_DECIDED,
+              detail={"adjustment": adjustment.number, "kind": "rent", "old": str(old), "new": str(new_rent),
+                      "from": f"{effective_from:%Y-%m}", "reason": reason})  # fmt: skip
+    return adjustment
+
+
 def _charge_select(queryset: Any, *, period: date, user_id: int | None, now: datetime) -> Any:
     """The SELECT giving one charge row per move-in, in CHARGE_COLUMNS order (all annotations)."""
     stamp = f"{period:%Y%m}"
@@ -60,7 +156,7 @@ def _charge_select(queryset: Any, *, period: date, user_id: int | None, now: dat
         c_move_in=F("id"),
         c_entry=F("register_entry_id"),
         c_unit=F("unit_id"),
-        c_amount=F("rent") - F("reduction_amount"),
+        c_amount=rent_in_force_expression(period) - F("reduction_amount"),
         c_period=Value(period, output_field=DateField()),
         c_year=Value(period.year, output_field=IntegerField()),
         c_month=Value(period.month, output_field=IntegerField()),

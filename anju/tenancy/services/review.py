@@ -1,37 +1,45 @@
 """年审 (A.8.8): a round per year and region re-evaluates every active beneficiary set-wise.
 
-The rules verdict comes from the rules app's batch evaluator (`evaluate_batch`, one SQL statement, the same
+The rules verdict comes from the rules app's batch evaluator as a queryset (`verdict_queryset`, the same
 answers as `evaluate_application`); arrears from the charges (one grouped query); violations are the
-household's exit cases on conduct grounds. Results are stored with `bulk_create`; households that no
-longer qualify or hold arrears or violations become review tasks (`tenancy_annual_review` workflow)
-whose outcome is continue / adjust / exit.
+household's exit cases on conduct grounds. The three are joined in ONE `INSERT … SELECT` that stores every
+household's result; households that no longer qualify or hold arrears or violations become review tasks
+(`tenancy_annual_review` workflow) whose outcome is continue / adjust (rent or subsidy, `review_adjust`) / exit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Count
+from django.db import connection, transaction
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from anju.admission.models import Application, RegisterEntry
 from anju.core.scoping import significant_prefix
 from anju.core.services.numbers import business_number_next
-from anju.tenancy.choices import ExitGround, ExitStatus, ReviewOutcome, ReviewStatus
+from anju.tenancy.choices import ExitGround, ExitStatus, OccupancyStatus, ReviewOutcome, ReviewStatus
 from anju.tenancy.events import TenancyEvent
-from anju.tenancy.models import ExitCase, RentCharge, ReviewResult, ReviewRound
+from anju.tenancy.models import (
+    AdjustKind,
+    ExitCase,
+    MoveIn,
+    RentCharge,
+    ReviewResult,
+    ReviewRound,
+    StandardAdjustment,
+)
 from anju.tenancy.permissions import DECISION_ROLES, tenancy_check
 from anju.tenancy.processes import REVIEW_PROCESS
 from anju.tenancy.services.arrears import arrears_by_household
-from anju.tenancy.services.common import actor, audit
+from anju.tenancy.services.common import actor, audit, month_parse
+from anju.tenancy.services.occupancy import ACTIVE_LEASE_STATUSES
 
 WAITING_STATE = "01"  # 轮候中: registered but not yet a beneficiary
-BATCH = 5000
 CONDUCT_GROUNDS = (ExitGround.MISUSE, ExitGround.FALSE_INFO, ExitGround.OTHER_HOUSING)
 
 
@@ -101,52 +109,30 @@ def review_round_evaluate(
     progress: Callable[[int], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> ReviewRound:
-    """Evaluate every beneficiary of the round set-wise, store one result each, open review tasks for the flagged."""
-    from anju.rules.services.evaluation import evaluate_batch
+    """Evaluate every beneficiary of the round set-wise, store one result each, open review tasks for the flagged.
 
+    The results are written by ONE `INSERT … SELECT` (`review_results_insert`); Python never sees a household.
+    """
     if review_round.status == ReviewStatus.EVALUATED:
         raise ValidationError("该年审已评估。")
     ReviewRound.objects.filter(pk=review_round.pk).update(status=ReviewStatus.RUNNING)
-    entries = review_beneficiaries(region_code=review_round.region_code, scope_date=review_round.scope_date)
-    rows = list(entries.order_by("pk").values_list("pk", "application_id", "region_code"))
-    if on_total:
-        on_total(len(rows))
-    verdicts = evaluate_batch(
-        queryset=Application.objects.filter(register_entry__in=entries), as_of=review_round.scope_date
+    if on_total:  # the job page shows the size while the one statement runs
+        on_total(review_beneficiaries(region_code=review_round.region_code, scope_date=review_round.scope_date).count())
+    with transaction.atomic():
+        ReviewResult.objects.filter(round=review_round).delete()  # a run killed half-way left nothing usable
+        total = review_results_insert(review_round=review_round)
+    if progress:
+        progress(total)
+    tally = ReviewResult.objects.filter(round=review_round).aggregate(
+        n_eligible=Count("id", filter=Q(eligible=True)),
+        n_ineligible=Count("id", filter=Q(eligible=False)),
+        n_arrears=Count("id", filter=Q(arrears_amount__gt=0)),
+        n_flagged=Count("id", filter=Q(flagged=True)),
     )
-    charges = RentCharge.objects.filter(register_entry__in=entries)
-    arrears = {row["register_entry"]: (row["total"], row["months"])
-               for row in arrears_by_household(charges=charges, as_of=review_round.scope_date)}  # fmt: skip
-    violations = dict(
-        ExitCase.objects.filter(register_entry__in=entries, ground__in=CONDUCT_GROUNDS)
-        .exclude(status=ExitStatus.KEPT)
-        .order_by()
-        .values("register_entry")
-        .annotate(n=Count("id"))
-        .values_list("register_entry", "n")
-    )
-    counts = {"eligible": 0, "ineligible": 0, "arrears": 0, "flagged": 0}
-    for start in range(0, len(rows), BATCH):
-        batch = []
-        for entry_id, application_id, region_code in rows[start : start + BATCH]:
-            eligible = bool(verdicts.get(application_id, False))
-            owed, months = arrears.get(entry_id, (Decimal(0), 0))
-            broken = violations.get(entry_id, 0)
-            flagged = not eligible or owed > 0 or broken > 0
-            counts["eligible" if eligible else "ineligible"] += 1
-            counts["arrears"] += owed > 0
-            counts["flagged"] += flagged
-            batch.append(ReviewResult(
-                round=review_round, register_entry_id=entry_id, region_code=region_code, eligible=eligible,
-                arrears_amount=owed, arrears_months=months, violations=broken, flagged=flagged,
-                outcome=ReviewOutcome.PENDING if flagged else ReviewOutcome.PASSED,
-            ))  # fmt: skip
-        ReviewResult.objects.bulk_create(batch, ignore_conflicts=True)
-        if progress:
-            progress(len(batch))
+    counts = {key.removeprefix("n_"): value for key, value in tally.items()}
     ReviewRound.objects.filter(pk=review_round.pk).update(
         status=ReviewStatus.EVALUATED,
-        total=len(rows),
+        total=total,
         eligible_count=counts["eligible"],
         ineligible_count=counts["ineligible"],
         arrears_count=counts["arrears"],
@@ -157,8 +143,77 @@ def review_round_evaluate(
     if open_tasks:
         review_tasks_open(review_round=review_round, acting_user=acting_user)
     audit(action="BATCH_RUN", user=acting_user, obj=review_round, event=TenancyEvent.REVIEW_EVALUATED,
-          detail={"total": len(rows), **counts})  # fmt: skip
+          detail={"total": total, **counts})  # fmt: skip
     return review_round
+
+
+def review_results_insert(*, review_round: ReviewRound) -> int:
+    """Write the round's results with one `INSERT … SELECT`; the number of rows written.
+
+    The SELECT joins three ORM-built queries: the rules verdict of every beneficiary's application
+    (`verdict_queryset`, the batch evaluator's SQL), the arrears per household (`arrears_by_household`)
+    and the conduct violations per household. A household is flagged (outcome 待复核) when it no longer
+    qualifies, owes rent, or has a violation; otherwise it passes.
+    """
+    from anju.rules.services.evaluation import verdict_queryset
+
+    scope = review_round.scope_date
+    entries = review_beneficiaries(region_code=review_round.region_code, scope_date=scope)
+    verdicts = (
+        verdict_queryset(queryset=Application.objects.filter(register_entry__in=entries), as_of=scope)
+        .annotate(entry_id=F("register_entry__id"), entry_region=F("register_entry__region_code"))
+        .values("entry_id", "entry_region", "rules_ok")
+        .order_by()
+    )
+    arrears = arrears_by_household(charges=RentCharge.objects.filter(register_entry__in=entries), as_of=scope)
+    arrears = arrears.values("register_entry", "total", "months").order_by()
+    violations = (
+        ExitCase.objects.filter(register_entry__in=entries, ground__in=CONDUCT_GROUNDS)
+        .exclude(status=ExitStatus.KEPT)
+        .order_by()
+        .values("register_entry")
+        .annotate(n=Count("id"))
+        .values("register_entry", "n")
+    )
+    v_sql, v_params = verdicts.query.sql_with_params()
+    a_sql, a_params = arrears.query.sql_with_params()
+    x_sql, x_params = violations.query.sql_with_params()
+    qn = connection.ops.quote_name
+    # The aliases Django gives the values() columns: the field/annotation names, quoted.
+    entry, region, ok = qn("entry_id"), qn("entry_region"), qn("rules_ok")
+    a_entry, a_total, a_months = qn("register_entry"), qn("total"), qn("months")
+    owed = f"COALESCE(a.{a_total}, 0)"
+    broken = f"COALESCE(x.{qn('n')}, 0)"
+    flagged = f"(v.{ok} = %s OR {owed} > 0 OR {broken} > 0)"
+    columns = {
+        "round_id": ("%s", [review_round.pk]),
+        "register_entry_id": (f"v.{entry}", []),
+        "region_code": (f"v.{region}", []),
+        "eligible": (f"v.{ok}", []),
+        "arrears_amount": (owed, []),
+        "arrears_months": (f"COALESCE(a.{a_months}, 0)", []),
+        "violations": (broken, []),
+        "flagged": (f"CASE WHEN {flagged} THEN %s ELSE %s END", [False, True, False]),
+        "outcome": (f"CASE WHEN {flagged} THEN %s ELSE %s END", [False, ReviewOutcome.PENDING, ReviewOutcome.PASSED]),
+        "opinion": ("''", []),
+        "notice_number": ("''", []),
+    }
+    names, values, params = [], [], []
+    for attname, (sql, extra) in columns.items():
+        field = ReviewResult._meta.get_field(attname.removesuffix("_id"))
+        names.append(qn(field.column))
+        values.append(sql)
+        params.extend(extra)
+    table = qn(ReviewResult._meta.db_table)
+    statement = (
+        f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(values)} "  # noqa: S608 - composed of quoted names
+        f"FROM ({v_sql}) v LEFT JOIN ({a_sql}) a ON a.{a_entry} = v.{entry} "
+        f"LEFT JOIN ({x_sql}) x ON x.{qn('register_entry')} = v.{entry}"
+    )
+    # Parameters in textual order: the SELECT list, then the three derived tables.
+    with connection.cursor() as cursor:
+        cursor.execute(statement, [*params, *v_params, *a_params, *x_params])
+        return cursor.rowcount
 
 
 def review_tasks_open(*, review_round: ReviewRound, acting_user: Any) -> int:
@@ -176,8 +231,23 @@ def review_tasks_open(*, review_round: ReviewRound, acting_user: Any) -> int:
     return started
 
 
-def review_result_decide(*, result: ReviewResult, outcome: str, opinion: str, acting_user: Any) -> ReviewResult:
-    """复核结论 continue / adjust / exit: completes the review task; exit opens an exit case on the household."""
+def review_result_decide(
+    *,
+    result: ReviewResult,
+    outcome: str,
+    opinion: str,
+    acting_user: Any,
+    adjust_kind: str = "",
+    new_amount: Decimal | None = None,
+    effective_month: date | str | None = None,
+    adjust_reason: str = "",
+) -> ReviewResult:
+    """复核结论 continue / adjust / exit: completes the review task.
+
+    Adjust changes the rent of the household's lease (`rent_adjust`) or the standard of its rental subsidy
+    contract (`subsidy_standard_adjust`) from a month on, and needs the kind, the new monthly amount, the
+    month and a reason. Exit opens an exit case on the household.
+    """
     from anju.tenancy.services.exits import exit_case_open, open_task
     from anju.workflow.services.runtime import task_complete
 
@@ -190,10 +260,17 @@ def review_result_decide(*, result: ReviewResult, outcome: str, opinion: str, ac
     opinion = (opinion or "").strip()
     if not opinion:
         raise ValidationError({"opinion": ["请填写复核意见。"]})
+    if outcome == ReviewOutcome.ADJUST:
+        adjust_check(adjust_kind=adjust_kind, new_amount=new_amount, effective_month=effective_month,
+                     adjust_reason=adjust_reason)  # fmt: skip
     with transaction.atomic():
         task = open_task(result.process_instance)
         if task is None:
             raise ValidationError("该家庭没有待办的年审复核任务。")
+        adjustment = None
+        if outcome == ReviewOutcome.ADJUST:
+            adjustment = review_adjust(result=result, kind=adjust_kind, new_amount=new_amount,
+                                       effective_month=effective_month, reason=adjust_reason, acting_user=acting_user)  # fmt: skip
         result.outcome, result.opinion = outcome, opinion
         result.decided_at, result.decided_by = timezone.now(), actor(acting_user)
         result.notice_number = business_number_next(kind="notice", region_code=result.region_code)
@@ -206,9 +283,74 @@ def review_result_decide(*, result: ReviewResult, outcome: str, opinion: str, ac
             exit_case_open(register_entry=result.register_entry, ground=ground, acting_user=acting_user,
                            facts=f"{result.round.year}年度年审：{result.reasons}。{opinion}", review_result=result,
                            measured_months=result.arrears_months)  # fmt: skip
-        audit(action="APPROVAL", user=acting_user, obj=result.round, event=TenancyEvent.REVIEW_DECIDED,
-              detail={"result": result.pk, "outcome": outcome})  # fmt: skip
+        detail = {"result": result.pk, "outcome": outcome}
+        if adjustment is not None:
+            detail["adjustment"] = {"number": adjustment.number, "kind": adjustment.kind,
+                                    "old": str(adjustment.old_amount), "new": str(adjustment.new_amount),
+                                    "from": f"{adjustment.effective_from:%Y-%m}", "reason": adjustment.reason}  # fmt: skip
+        audit(action="APPROVAL", user=acting_user, obj=result.round, event=TenancyEvent.REVIEW_DECIDED, detail=detail)
     return result
+
+
+def adjust_check(*, adjust_kind: str, new_amount: Any, effective_month: Any, adjust_reason: str) -> None:
+    """The fields an adjust decision needs (Chinese messages keyed by field)."""
+    errors: dict[str, list[str]] = {}
+    if adjust_kind not in AdjustKind.values:
+        errors["adjust_kind"] = ["请选择调整租金或调整补贴标准。"]
+    if new_amount in (None, ""):
+        errors["new_amount"] = ["请填写调整后的金额（元/月）。"]
+    else:
+        try:
+            amount = Decimal(str(new_amount))
+        except (InvalidOperation, ValueError):
+            amount = None
+        if amount is None or not amount.is_finite():
+            errors["new_amount"] = ["调整后的金额应为数字（元/月）。"]
+        elif amount < 0:
+            errors["new_amount"] = ["调整后的金额不能为负数。"]
+    if effective_month in (None, ""):
+        errors["effective_month"] = ["请填写调整起始月份（YYYY-MM）。"]
+    else:
+        try:
+            month_parse(effective_month)
+        except ValidationError as error:
+            errors["effective_month"] = list(error.messages)
+    if not (adjust_reason or "").strip():
+        errors["adjust_reason"] = ["请填写调整理由。"]
+    if errors:
+        raise ValidationError(errors)
+
+
+def review_adjust(
+    *, result: ReviewResult, kind: str, new_amount: Any, effective_month: Any, reason: str, acting_user: Any
+) -> StandardAdjustment:
+    """Carry out an adjust decision: the lease's rent or the rental subsidy standard from the month on."""
+    from anju.tenancy.services.rent import rent_adjust
+
+    amount, month = Decimal(str(new_amount)).quantize(Decimal("0.01")), month_parse(effective_month)
+    entry = result.register_entry
+    if kind == AdjustKind.RENT:
+        move_in = (
+            MoveIn.objects.filter(register_entry=entry, lease__status__in=ACTIVE_LEASE_STATUSES)
+            .exclude(status=OccupancyStatus.VACATED)
+            .order_by("-moved_in_on", "-pk")
+            .first()
+        )
+        if move_in is None:
+            raise ValidationError({"adjust_kind": ["该家庭没有在租的入住记录，不能调整租金。"]})
+        return rent_adjust(move_in=move_in, new_rent=amount, effective_from=month, reason=reason,
+                           acting_user=acting_user, review_result=result)  # fmt: skip
+    from anju.core.services.numbers import business_numbers_reserve
+    from anju.distribution.services.subsidy_adjust import subsidy_standard_adjust
+
+    contract, old = subsidy_standard_adjust(register_entry=entry, new_amount=amount, effective_from=month,
+                                            reason=reason.strip(), acting_user=acting_user)  # fmt: skip
+    return StandardAdjustment.objects.create(
+        number=business_numbers_reserve(kind="notice", prefix="TJ", region_code=result.region_code, count=1)[0],
+        kind=AdjustKind.SUBSIDY, register_entry=entry, review_result=result, contract=contract,
+        effective_from=month, old_amount=old, new_amount=amount, reason=reason.strip(), region_code=result.region_code,
+        created_by=actor(acting_user), updated_by=actor(acting_user),
+    )  # fmt: skip
 
 
 def review_outcome_counts(review_round: ReviewRound) -> dict[str, int]:

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from anju.rules.services.evaluation import evaluate_application
 from anju.rules.tests.factories import household
 from anju.tenancy.choices import ExitGround, ExitStatus, ReviewOutcome, VacateKind
-from anju.tenancy.models import ExitCase, ReviewResult, Vacate
+from anju.tenancy.models import ExitCase, RentCharge, ReviewResult, Vacate
 from anju.tenancy.services import rent_run
 from anju.tenancy.services.exits import exit_case_decide, exit_case_open, exit_notice_context
 from anju.tenancy.services.parameters import parameter_set
@@ -91,10 +91,14 @@ def test_arrears_flag_a_qualifying_household_and_outcomes_are_counted(bozhou_rul
     owing = ReviewResult.objects.get(round=review_round, register_entry=entry)
     assert owing.flagged and owing.arrears_amount == Decimal("300.00") and "欠缴租金" in owing.reasons
     # when
-    review_result_decide(result=owing, outcome="adjust", opinion="分期结清欠租，调整租金", acting_user=district_officer)
+    review_result_decide(result=owing, outcome="adjust", opinion="分期结清欠租，调整租金", acting_user=district_officer,
+                         adjust_kind="rent", new_amount=Decimal("250"), effective_month="2025-05",
+                         adjust_reason="家庭收入下降，减收租金")  # fmt: skip
     # then
     owing.refresh_from_db()
     assert owing.outcome == ReviewOutcome.ADJUST and owing.notice_number.startswith("TZ")
+    rent_run(period="2025-05", acting_user=None)
+    assert RentCharge.objects.get(move_in=move_in, period=date(2025, 5, 1)).amount == Decimal("250.00")
     owing.process_instance.refresh_from_db()
     assert owing.process_instance.state == "completed" and owing.process_instance.outcome == "adjust"
     counts = review_outcome_counts(review_round)

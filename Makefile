@@ -58,6 +58,7 @@ pytest:
 	$(VENV)/bin/pytest -q -p no:warnings $(PYTEST_ARGS)
 
 bench: install
+	$(PIP) install --quiet -r requirements/bench.txt
 	$(PY) -m bench.run
 
 clean:

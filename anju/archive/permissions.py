@@ -16,6 +16,8 @@ ARCHIVE_ROLES = tuple(str(role) for role in STAFF_ROLES)
 ARCHIVE_MANAGER_ROLES = (str(Role.DISTRICT_OFFICER), str(Role.CITY_OFFICER))
 # Files may be attached to records of Anju's own apps, except the archive and the audit log.
 OWNER_APP_EXCLUDED = frozenset({"archive", "audit"})
+# The action an owner record is asked about when a non-staff user uploads (`owner_admits_self_service`).
+SELF_SERVICE_UPLOAD = "archive_upload"
 
 
 def is_archive_user(user: Any) -> bool:
@@ -43,10 +45,28 @@ def owner_region_code(owner: models.Model) -> str:
     return str(getattr(owner, "region_code", "") or "")
 
 
+def owner_admits_self_service(user: Any, owner: models.Model) -> bool:
+    """Does the owner record itself let this (non-staff) user attach files to it?
+
+    A record may answer through `self_service_allows(user, "archive_upload")`: the admission
+    application does, for its own applicant while it is a draft or returned for correction (网上申请
+    materials). This admits the record only: file lists, details and downloads stay staff-only
+    (`ArchiveFile.objects.visible_to`), so in practice it lets the applicant upload, nothing more.
+    """
+    allows = getattr(owner, "self_service_allows", None)
+    return callable(allows) and bool(allows(user, SELF_SERVICE_UPLOAD))
+
+
 def owner_visible_to(user: Any, owner: models.Model) -> bool:
-    """May this user see the owner record? Its own scoping when it has one, else its region."""
-    if not is_archive_user(user) or not owner_model_allowed(type(owner)):
+    """May this user see the owner record (and so attach files to it)?
+
+    Staff: the record's own scoping when it has one, else its region. Anyone else only when the
+    record admits them (`owner_admits_self_service`).
+    """
+    if not owner_model_allowed(type(owner)):
         return False
+    if not is_archive_user(user):
+        return owner_admits_self_service(user, owner)
     queryset = type(owner)._default_manager.all()
     if hasattr(queryset, "visible_to"):
         return queryset.visible_to(user).filter(pk=owner.pk).exists()

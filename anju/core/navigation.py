@@ -138,6 +138,7 @@ NAVIGATION: tuple[NavItem, ...] = (
             NavItem("用户", "accounts:user_list", roles=_roles(R.SYSTEM_ADMIN, R.SECURITY_ADMIN)),
             NavItem("审计日志", "audit:event_list", roles=_roles(R.AUDIT_ADMIN)),
             NavItem("后台任务", "core:job_list", roles=_roles(R.SYSTEM_ADMIN)),
+            NavItem("政策指南", "portal:staff_articles", roles=_roles(R.SYSTEM_ADMIN, R.CITY_OFFICER)),
             NavItem("文书模板", "core:document_template_list", roles=_roles(R.SYSTEM_ADMIN)),
         ),
         admin_only=True,

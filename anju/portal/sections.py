@@ -194,3 +194,6 @@ def sections_register() -> None:
     register_case_section("摇号结果", lottery_result_section)
     register_case_section("选房结果", selection_result_section)
     register_case_section("合同", contract_section)
+    from anju.portal.sections_tenant import tenant_sections_register
+
+    tenant_sections_register()

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from anju.portal import views, views_account, views_apply, views_case, views_complaints, views_public, views_staff
+from anju.portal import (
+    views,
+    views_account,
+    views_apply,
+    views_bills,
+    views_case,
+    views_complaints,
+    views_public,
+    views_sign,
+    views_staff,
+)
 
 app_name = "portal"
 urlpatterns = [
@@ -30,6 +40,21 @@ urlpatterns = [
     path("my/<int:pk>/", views_case.case_view, name="case"),
     path("my/<int:pk>/files/<int:file_pk>/", views_case.case_file_view, name="case_file"),
     path("my/<int:pk>/contracts/<int:contract_pk>/", views_case.case_contract_file_view, name="case_contract_file"),
+    path(
+        "my/<int:pk>/contracts/<int:contract_pk>/sign/", views_sign.case_contract_sign_view, name="case_contract_sign"
+    ),
+    path(
+        "my/<int:pk>/contracts/<int:contract_pk>/draft.pdf",
+        views_sign.case_contract_preview_view,
+        name="case_contract_preview",
+    ),
+    path("my/<int:pk>/rent/", views_bills.case_rent_view, name="case_rent"),
+    path("my/<int:pk>/rent/statement.pdf", views_bills.case_rent_statement_view, name="case_rent_statement"),
+    path(
+        "my/<int:pk>/rent/receipts/<int:receipt_pk>.pdf",
+        views_bills.case_rent_receipt_view,
+        name="case_rent_receipt",
+    ),
     path("complaints/", views_complaints.complaints_view, name="complaints"),
     # open information
     path("policies/", views_public.articles_view, name="articles"),

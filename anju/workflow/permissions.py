@@ -24,6 +24,8 @@ HANDLER_ROLES = (
     str(Role.PARTNER),
     str(Role.APPLICANT),
 )
+# The action a business record is asked about when a non-staff user starts a process over it (`may_start`).
+SELF_SERVICE_START = "process_start"
 # Whom an overdue task is escalated to: the role one level up (a city officer escalates to peers).
 SUPERVISOR_ROLE = {
     str(Role.COMMUNITY_CLERK): str(Role.STREET_REVIEWER),
@@ -65,6 +67,20 @@ def covers_region(user: Any, region_code: str) -> bool:
     """True if the user's jurisdiction contains the region."""
     prefix = jurisdiction_prefix(user)
     return prefix is not None and (region_code or "").startswith(prefix)
+
+
+def may_start(user: Any, business_object: Any, region_code: str) -> bool:
+    """May this user start a process over the business record?
+
+    Staff whose jurisdiction covers the record's region; or a user the record itself admits through
+    `self_service_allows(user, "process_start")` — the admission application does for its own
+    applicant right after their online submission, so the applicant is the initiator (and gets
+    the 补正材料 task, whose participant is the initiator).
+    """
+    if covers_region(user, region_code):
+        return True
+    allows = getattr(business_object, "self_service_allows", None)
+    return _active(user) and callable(allows) and bool(allows(user, SELF_SERVICE_START))
 
 
 def is_candidate(user: Any, task: Any) -> bool:

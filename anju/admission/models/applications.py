@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -61,6 +63,15 @@ class Application(RegionScopedModel, ReviewedRecord):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="录入人", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    applicant_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="申请人账号",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="own_applications",
+        help_text="网上申请的申请人账号：该账号可在草稿和退回补正阶段修改本申请；窗口受理的申请为空。",
+    )
     source = models.CharField(
         "数据来源", max_length=40, blank=True, db_index=True, help_text="空为窗口或网上录入；批量生成或导入时为批次标识，如 demo:2026。"
     )
@@ -89,6 +100,16 @@ class Application(RegionScopedModel, ReviewedRecord):
     def is_editable(self) -> bool:
         """True while the application is a draft or returned for correction."""
         return self.status in EDITABLE_STATUSES
+
+    def self_service_allows(self, user: Any, action: str) -> bool:
+        """May `user` do `action` on this application as its own applicant (网上申请)? See admission.permissions.
+
+        The archive (upload) and the workflow (starting the admission process) ask the record this,
+        so they need not know about applicants or the portal.
+        """
+        from anju.admission.permissions import self_service_allows
+
+        return self_service_allows(user, self, action)
 
     @property
     def id_number_masked(self) -> str:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from anju.admission import events
 from anju.admission.choices import FINISHED_STATUSES, ID_TYPE_RESIDENT, RELATION_SELF, ApplicationStatus
 from anju.admission.models import Application, Member
-from anju.admission.permissions import household_edit_check
+from anju.admission.permissions import application_create_check, household_edit_check
 from anju.admission.services.benefits import admission_refusals
 from anju.admission.services.common import (
     Errors,
@@ -123,11 +123,17 @@ def application_create(
     acting_user: Any,
     sex: str = "",
     birth_date: date | None = None,
+    applicant_account: Any = None,
     **fields: Any,
 ) -> Application:
-    """Open a draft application for a household of a community, with the applicant as first member."""
+    """Open a draft application for a household of a community, with the applicant as first member.
+
+    At the window the community's clerk opens it. Online (the portal) the applicant opens their own:
+    `applicant_account` must then be the acting user, and links the application to that account
+    (`admission.permissions`: the applicant may change it while it is a draft or returned).
+    """
     unknown_fields_check(fields, APPLICATION_FIELDS)
-    household_edit_check(acting_user, region_code)
+    application_create_check(acting_user, region_code, applicant_account=applicant_account)
     errors = Errors()
     community = Region.objects.filter(code=region_code).first()
     if community is None or community.level != RegionLevel.COMMUNITY:
@@ -138,6 +144,7 @@ def application_create(
         applicant_name=(applicant_name or "").strip(),
         id_number=id_number or "",
         created_by=acting_user,
+        applicant_account=applicant_account,
         **fields,
     )
     if community is not None and not (application.hukou_county or application.hukou_street or application.hukou_community):
@@ -145,7 +152,7 @@ def application_create(
         application.hukou_street = region_code[:9] + "000"
         application.hukou_county = region_code[:6] + "000000"
     sex, birth_date = _identifiers_check(errors, application, sex=sex, birth_date=birth_date)
-    model_check(errors, application, exclude=["number", "created_by"])
+    model_check(errors, application, exclude=["number", "created_by", "applicant_account"])
     if not errors:
         _duplicate_check(errors, application)
     errors.raise_if_any()

@@ -11,7 +11,7 @@ from django.db.models import Count, Sum
 
 from anju.admission.choices import ID_TYPE_RESIDENT
 from anju.admission.models import Application
-from anju.admission.permissions import household_edit_check
+from anju.admission.permissions import application_write_check
 from anju.core.validators import normalize_resident_id, validate_mobile, validate_resident_id
 
 CENT = Decimal("0.01")
@@ -84,8 +84,12 @@ def model_check(errors: Errors, instance: Any, *, exclude: list[str] | None = No
 
 
 def editable_check(application: Application, acting_user: Any) -> None:
-    """Refuse changes by someone without the right, or to an application that is no longer a draft."""
-    household_edit_check(acting_user, application.region_code)
+    """Refuse changes by someone without the right, or to an application that is no longer a draft.
+
+    The right: the community's clerk, or the applicant on their own application while it is a
+    draft or returned for correction (`admission.permissions.application_write_check`).
+    """
+    application_write_check(acting_user, application)
     if application.is_deleted:
         raise ValidationError("该申请已删除，请先恢复。")
     if not application.is_editable:

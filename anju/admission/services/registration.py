@@ -168,6 +168,30 @@ def register_entry_state_set(*, entry: RegisterEntry, security_state: str, actin
         raise PermissionDenied("只有区县住房保障部门可以变更保障状态。")
     if not region_in_jurisdiction(acting_user, entry.region_code):
         raise PermissionDenied("该登记不在您的管辖范围内。")
+    return _register_entry_state_write(
+        entry=entry, security_state=security_state, acting_user=acting_user, on_date=on_date,
+        implemented_mode=implemented_mode,
+    )  # fmt: skip
+
+
+def register_entry_state_follow(*, entry: RegisterEntry, security_state: str, acting_user: Any, cause: str,
+                                on_date: date | None = None, implemented_mode: str = "") -> RegisterEntry:  # fmt: skip
+    """保障状态 following a business event another service has already authorised (a signed contract).
+
+    No role check of its own: the caller authorised the event (distribution's contract signing checks
+    the clerk's jurisdiction, or the tenant's own confirmation on the portal), and the state is a
+    consequence of it. `cause` is written to the audit row.
+    """
+    if not cause:
+        raise ValueError("register_entry_state_follow needs the business event that causes it")
+    return _register_entry_state_write(
+        entry=entry, security_state=security_state, acting_user=acting_user, on_date=on_date,
+        implemented_mode=implemented_mode, cause=cause,
+    )  # fmt: skip
+
+
+def _register_entry_state_write(*, entry: RegisterEntry, security_state: str, acting_user: Any,
+                                on_date: date | None, implemented_mode: str, cause: str = "") -> RegisterEntry:  # fmt: skip
     if not entry.is_active:
         raise ValidationError({"security_state": ["该家庭已退出保障，保障状态不能再变更。"]})
     on_date = on_date or timezone.localdate()
@@ -185,7 +209,8 @@ def register_entry_state_set(*, entry: RegisterEntry, security_state: str, actin
         locked.save()
         events.audit(
             events.APPLICATION_UPDATED, user=acting_user, obj=locked,
-            detail={"register": locked.number, "security_state": security_state, "previous": previous},
+            detail={"register": locked.number, "security_state": security_state, "previous": previous,
+                    **({"cause": cause} if cause else {})},
         )  # fmt: skip
     entry.refresh_from_db()
     return entry

@@ -56,7 +56,7 @@ def test_admin_section_only_for_administrators(community_clerk, system_admin, au
     # then
     assert "系统管理" not in clerk
     assert "系统管理" in admin and "系统管理" in audit
-    assert [c.label for c in admin["系统管理"].children] == ["行政区划", "代码表", "机构", "用户", "审计日志", "后台任务", "文书模板"]
+    assert [c.label for c in admin["系统管理"].children] == ["行政区划", "代码表", "机构", "用户", "审计日志", "后台任务", "政策指南", "文书模板"]
 
 
 def test_emphasis_follows_role(community_clerk, operator):

@@ -6,6 +6,8 @@ archive app maps A.7.4 (配给合同电子档案) to them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
 from anju.core.fields import EncryptedTextField
@@ -62,6 +64,19 @@ class Contract(TrackedModel):
     termination_reason = models.CharField("解除原因", max_length=500, blank=True)
     template_version = models.CharField("合同模板版本", max_length=40, blank=True)
     signed_pdf_digest = models.CharField("签章文件摘要（SM3）", max_length=64, blank=True)
+    # 网上签约: the tenant read the draft on the portal and confirmed it (then the department's seal is applied)
+    tenant_confirmed_at = models.DateTimeField("承租人确认时间", null=True, blank=True)
+    tenant_confirm_method = models.CharField("承租人确认方式", max_length=20, blank=True)
+    tenant_confirm_digest = models.CharField("承租人阅读文本摘要（SM3）", max_length=64, blank=True)
+    tenant_confirm_ip = models.CharField("承租人确认地址", max_length=45, blank=True)
+    tenant_confirmed_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name="承租人确认账号",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = "保障对象合同"
@@ -76,6 +91,23 @@ class Contract(TrackedModel):
     def application_number(self) -> str:
         """申请编号 of the household's application (A.7.4 reads it through the archive service)."""
         return self.register_entry.application.number
+
+    def self_service_allows(self, user: Any, action: str) -> bool:
+        """May the tenant do `action` on this contract themselves (网上签约)? Asked by the archive.
+
+        Only the upload of the signed text, only by the household's own applicant account that has
+        confirmed this draft online (`contract_tenant_sign`); lists and downloads stay staff-only.
+        """
+        from anju.archive.permissions import SELF_SERVICE_UPLOAD
+        from anju.distribution.services.contracts import contract_is_tenants_own
+
+        return (
+            action == SELF_SERVICE_UPLOAD
+            and self.status == ContractStatus.DRAFT
+            and self.tenant_confirmed_by_id is not None
+            and self.tenant_confirmed_by_id == getattr(user, "pk", None)
+            and contract_is_tenants_own(self, user)
+        )
 
     def get_absolute_url(self) -> str:
         """The staff contract page."""

@@ -362,46 +362,128 @@ def _template_version(code: str) -> str:
 
 def _register_state_follow(*, entry: RegisterEntry, contract: Contract, acting_user: Any, on_date: dt.date) -> None:
     """保障状态 of the household follows the signed contract (已配租/已配售/领取租赁补贴)."""
-    from anju.accounts.roles import Role
-    from anju.admission.services.registration import register_entry_state_set
+    from anju.admission.services.registration import register_entry_state_follow
 
     state = SECURITY_STATE_BY_TYPE[contract.contract_type]
-    if entry.security_state == state or not acting_user.has_role(Role.DISTRICT_OFFICER):
-        return  # register_entry_state_set is for the district office (see docs: integration request)
+    if entry.security_state == state or not entry.is_active:
+        return
     mode = entry.security_mode if contract_type_for_mode(entry.security_mode) == contract.contract_type else ""
-    register_entry_state_set(
+    # the signature was authorised by the caller (staff edit check, or the tenant's own confirmation):
+    # the state follows the signed contract whoever signed it
+    register_entry_state_follow(
         entry=entry,
         security_state=state,
         acting_user=acting_user,
         on_date=on_date,
         implemented_mode=mode or MODE_BY_TYPE[contract.contract_type],
+        cause=f"合同 {contract.number} 签约",
     )
 
 
-def contract_sign(*, contract: Contract, acting_user: Any, sign_date: dt.date | None = None) -> Contract:
-    """签约: render from the template, sign the PDF, archive it (A.7.4), mark signed; a renewal ends the old contract."""
-    from anju.archive.services import archive_file_upload
-    from anju.core.crypto import get_provider
-    from anju.core.documents import document_render
-    from anju.core.signing import SigningError, sign_pdf
-    from anju.distribution.documents_contracts import CODES
-
-    edit_check(acting_user, contract.region_code, what="该合同")
-    if acting_user is None:
-        raise PermissionDenied("合同签约须由经办人办理。")
-    if contract.status != ContractStatus.DRAFT:
-        raise ValidationError({"status": [f"合同为“{contract.get_status_display()}”，不能再次签约。"]})
-    today = timezone.localdate()
-    sign_date = sign_date or today
+def _sign_dates(contract: Contract, sign_date: dt.date) -> tuple[dt.date, dt.date | None]:
+    """(effective_on, expires_on) of a draft signed on `sign_date`."""
     effective_on = contract.effective_on or sign_date
     if contract.renewal_of_id and contract.effective_on is None:
         effective_on = max(sign_date, (contract.renewal_of.expires_on or sign_date) + dt.timedelta(days=1))
-    expires_on = contract_end(effective_on, contract.term_months)
-    code = CODES[contract.contract_type]
+    return effective_on, contract_end(effective_on, contract.term_months)
+
+
+@dataclass(frozen=True)
+class ContractText:
+    """The text of a draft as it will be signed on `sign_date`, and the SM3 digest of that text."""
+
+    title: str
+    body_html: str
+    digest: str
+    sign_date: dt.date
+    effective_on: dt.date
+    expires_on: dt.date | None
+    department: str
+
+
+def contract_text(*, contract: Contract, sign_date: dt.date | None = None) -> ContractText:
+    """Render the draft's text from its template (what the tenant reads, what is signed) with its SM3 digest.
+
+    The digest covers the title and the rendered body, so any change of the template, the terms or the
+    dates printed in the contract changes it (no write).
+    """
+    from anju.core.crypto import get_provider
+    from anju.core.documents import document_render_html
+    from anju.distribution.documents_contracts import CODES
+
+    sign_date = sign_date or timezone.localdate()
+    effective_on, expires_on = _sign_dates(contract, sign_date)
     context = contract_context(contract, effective_on=effective_on, expires_on=expires_on, sign_date=sign_date)
-    title, pdf = document_render(code=code, context=context, footer=f"合同编号 {contract.number}")
+    title, body_html = document_render_html(code=CODES[contract.contract_type], context=context)
+    digest = get_provider().sm3_hex(f"{title}\n{body_html}".encode())
+    return ContractText(
+        title=title, body_html=body_html, digest=digest, sign_date=sign_date, effective_on=effective_on,
+        expires_on=expires_on, department=context["department"],
+    )  # fmt: skip
+
+
+def _text_pdf(text: ContractText, *, footer: str) -> bytes:
+    """The PDF of an already rendered contract text (the same frame as `document_render`)."""
+    from django.utils.safestring import mark_safe
+
+    from anju.core.documents import FRAME_TEMPLATE, render_pdf
+
+    return render_pdf(
+        template_name=FRAME_TEMPLATE,
+        context={"title": text.title, "body": mark_safe(text.body_html), "footer": footer},  # noqa: S308 - sandboxed render, variables autoescaped
+    )
+
+
+def contract_draft_pdf(*, contract: Contract, sign_date: dt.date | None = None) -> tuple[ContractText, bytes]:
+    """The unsigned preview PDF of a draft (marked 草稿) for the tenant to read before confirming (no write)."""
+    text = contract_text(contract=contract, sign_date=sign_date)
+    return text, _text_pdf(text, footer=f"合同编号 {contract.number}（草稿，未签章，仅供阅读）")
+
+
+def _tenant_sign_date(contract: Contract) -> dt.date | None:
+    """A contract the tenant confirmed online is signed as of the confirmation day (the text they read)."""
+    return timezone.localdate(contract.tenant_confirmed_at) if contract.tenant_confirmed_at else None
+
+
+def contract_sign(*, contract: Contract, acting_user: Any, sign_date: dt.date | None = None) -> Contract:
+    """签约 at the counter: render from the template, sign the PDF, archive it (A.7.4), mark signed.
+
+    When the tenant already confirmed the draft online, the text signed must be the one they read
+    (same SM3 digest, signed as of the confirmation day); otherwise it is refused.
+    """
+    edit_check(acting_user, contract.region_code, what="该合同")
+    if acting_user is None:
+        raise PermissionDenied("合同签约须由经办人办理。")
+    expected = contract.tenant_confirm_digest or None
+    sign_date = sign_date or _tenant_sign_date(contract) or timezone.localdate()
+    return _contract_sign(contract=contract, acting_user=acting_user, sign_date=sign_date, expected_digest=expected)
+
+
+def _contract_sign(
+    *,
+    contract: Contract,
+    acting_user: Any,
+    sign_date: dt.date,
+    expected_digest: str | None = None,
+    reason: str = "",
+    detail: dict[str, Any] | None = None,
+) -> Contract:
+    """Render, check the text against what the tenant confirmed, sign, archive (A.7.4), mark signed."""
+    from anju.archive.services import archive_file_upload
+    from anju.core.crypto import get_provider
+    from anju.core.signing import SigningError, sign_pdf
+    from anju.distribution.documents_contracts import CODES
+
+    if contract.status != ContractStatus.DRAFT:
+        raise ValidationError({"status": [f"合同为“{contract.get_status_display()}”，不能再次签约。"]})
+    text = contract_text(contract=contract, sign_date=sign_date)
+    if expected_digest and text.digest != expected_digest:
+        raise ValidationError({"status": [TEXT_CHANGED]})
+    code = CODES[contract.contract_type]
+    title, effective_on, expires_on = text.title, text.effective_on, text.expires_on
+    pdf = _text_pdf(text, footer=f"合同编号 {contract.number}")
     try:
-        signed = sign_pdf(pdf, reason=f"{title}签约（合同编号 {contract.number}）", location=context["department"])
+        signed = sign_pdf(pdf, reason=reason or f"{title}签约（合同编号 {contract.number}）", location=text.department)
     except SigningError as exc:
         raise ValidationError({"status": [str(exc)]}) from exc
     digest = get_provider().sm3_hex(signed)
@@ -413,6 +495,8 @@ def contract_sign(*, contract: Contract, acting_user: Any, sign_date: dt.date | 
         )
         if locked.status != ContractStatus.DRAFT:
             raise ValidationError({"status": ["合同已被他人签约，请刷新页面。"]})
+        if expected_digest and locked.tenant_confirm_digest and locked.tenant_confirm_digest != expected_digest:
+            raise ValidationError({"status": [TEXT_CHANGED]})
         archive = archive_file_upload(
             owner=locked,
             uploaded_file=ContentFile(signed, name=f"{locked.number}.pdf"),
@@ -449,12 +533,137 @@ def contract_sign(*, contract: Contract, acting_user: Any, sign_date: dt.date | 
                 "number": locked.number,
                 "archive": archive.number,
                 "sm3": digest,
+                "text_sm3": text.digest,
                 "template": locked.template_version,
                 "effective_on": effective_on.isoformat(),
                 "expires_on": expires_on.isoformat() if expires_on else None,
+                "channel": "counter",
+                **(detail or {}),
             },
         )
     return locked
+
+
+# --- online signing by the tenant (网上签约) --------------------------------------------------------
+
+TENANT_CONFIRM_METHOD = "短信验证码"
+TEXT_CHANGED = "合同文本在您阅读后已发生变化，不能签约。请重新阅读合同后再确认。"
+
+
+def _tenant_check(contract: Contract, applicant: Any) -> None:
+    """Raise PermissionDenied unless `applicant` is the applicant account of the contract's household."""
+    from anju.accounts.roles import Role
+
+    if not (
+        getattr(applicant, "is_authenticated", False) and applicant.is_active and applicant.has_role(Role.APPLICANT)
+    ):
+        raise PermissionDenied("只有申请人本人可以网上签约。")
+    if not contract_is_tenants_own(contract, applicant):
+        raise PermissionDenied("该合同不是您家庭的合同。")
+
+
+def contract_is_tenants_own(contract: Contract, user: Any) -> bool:
+    """Is `user` the applicant account of the contract's household (网上申请 or linked at the window)?"""
+    application = contract.register_entry.application
+    if application.applicant_account_id is not None:
+        return application.applicant_account_id == user.pk
+    return user.online_applications.filter(application_id=application.pk).exists()
+
+
+def contract_tenant_read_record(*, contract: Contract, applicant: Any, digest: str, what: str = "page") -> None:
+    """Audit that the tenant opened the draft (page or preview PDF) with the digest of the text shown."""
+    _tenant_check(contract, applicant)
+    audit(
+        action="FILE_DOWNLOADED" if what == "pdf" else "PERSONAL_DATA_VIEWED",
+        user=applicant,
+        obj=contract,
+        event=ContractEvent.CONTRACT_TENANT_READ,
+        detail={"number": contract.number, "text_sm3": digest, "what": what},
+    )
+
+
+def contract_tenant_sign_check(*, contract: Contract, applicant: Any, read_digest: str) -> ContractText:
+    """Before the code is consumed: the tenant's own draft, and its text still the one they read."""
+    _tenant_check(contract, applicant)
+    if contract.status != ContractStatus.DRAFT:
+        raise ValidationError({"status": [f"合同为“{contract.get_status_display()}”，不能网上签约。"]})
+    text = contract_text(contract=contract)
+    if not read_digest or read_digest != text.digest:
+        audit(
+            action="APPROVAL", user=applicant, obj=contract, event=ContractEvent.CONTRACT_TENANT_REFUSED,
+            detail={"number": contract.number, "why": "text_changed", "read_sm3": read_digest, "text_sm3": text.digest},
+        )  # fmt: skip
+        raise ValidationError({"status": [TEXT_CHANGED]})
+    return text
+
+
+def contract_tenant_code_sent_record(*, contract: Contract, applicant: Any) -> None:
+    """Audit that a signing code was sent to the tenant's account mobile (the code itself is never logged)."""
+    _tenant_check(contract, applicant)
+    audit(
+        action="RECORD_CREATED", user=applicant, obj=contract, event=ContractEvent.CONTRACT_TENANT_CODE_SENT,
+        detail={"number": contract.number, "method": TENANT_CONFIRM_METHOD},
+    )  # fmt: skip
+
+
+def contract_tenant_refusal_record(*, contract: Contract, applicant: Any, why: str) -> None:
+    """Audit a refused online signing (e.g. a wrong or expired code); nothing else changes."""
+    audit(
+        action="APPROVAL", user=applicant, obj=contract, event=ContractEvent.CONTRACT_TENANT_REFUSED,
+        detail={"number": contract.number, "why": why[:200]},
+    )  # fmt: skip
+
+
+def contract_tenant_sign(
+    *,
+    contract: Contract,
+    applicant: Any,
+    read_digest: str,
+    client_ip: str = "",
+    confirm_method: str = TENANT_CONFIRM_METHOD,
+) -> Contract:
+    """网上签约: record the tenant's confirmation (time, method, address, SM3 of the text read), then apply the
+    department's e-seal automatically (`_contract_sign`, reason naming the tenant).
+
+    The caller has verified the SMS code. The confirmation is kept even when sealing fails (e.g. no
+    certificate configured): staff can then sign at the counter, and only the text the tenant read.
+    """
+    text = contract_tenant_sign_check(contract=contract, applicant=applicant, read_digest=read_digest)
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Contract.objects.select_for_update(of=("self",)).get(pk=contract.pk)
+        if locked.status != ContractStatus.DRAFT:
+            raise ValidationError({"status": ["合同已签约，请刷新页面。"]})
+        locked.tenant_confirmed_at = now
+        locked.tenant_confirm_method = confirm_method[:20]
+        locked.tenant_confirm_digest = text.digest
+        locked.tenant_confirm_ip = (client_ip or "")[:45]
+        locked.tenant_confirmed_by = applicant
+        locked.updated_at = now
+        locked.save(
+            update_fields=[
+                "tenant_confirmed_at", "tenant_confirm_method", "tenant_confirm_digest", "tenant_confirm_ip",
+                "tenant_confirmed_by", "updated_at",
+            ]
+        )  # fmt: skip
+        audit(
+            action="APPROVAL", user=applicant, obj=locked, event=ContractEvent.CONTRACT_TENANT_CONFIRMED,
+            detail={"number": locked.number, "method": confirm_method, "ip": client_ip, "text_sm3": text.digest,
+                    "confirmed_at": now.isoformat()},
+        )  # fmt: skip
+    confirmed_at = timezone.localtime(now).strftime("%Y-%m-%d %H:%M")
+    reason = (
+        f"{text.title}网上签约（合同编号 {locked.number}）：承租人 {locked.signer_name} 于 {confirmed_at} "
+        f"经{confirm_method}确认，{text.department}电子印章自动签章"
+    )
+    return _contract_sign(
+        contract=locked,
+        acting_user=applicant,
+        sign_date=text.sign_date,
+        expected_digest=text.digest,
+        reason=reason,
+        detail={"channel": "online", "tenant": applicant.pk, "confirm_method": confirm_method},
+    )
 
 
 def _plan_allocation_follow(*, contract: Contract, acting_user: Any) -> None:
@@ -694,9 +903,98 @@ def contract_terminate(
     return locked
 
 
-def contracts_expire(*, today: dt.date | None = None) -> int:
-    """Mark signed contracts whose end date has passed 已到期 (one statement; audited as a batch)."""
+AUTO_RENEW_DAYS = 60  # 自动续签: the renewal is filed this many days before the end (inside RENEWAL_WINDOW_DAYS)
+
+
+@dataclass
+class AutoRenewalResult:
+    """What one auto-renewal pass did: renewals drafted, households refused by the rules, errors."""
+
+    renewed: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def _renewal_notice(contract: Contract, text: str) -> None:
+    """通知: a text message to the household's applicant accounts on the portal (none without an account)."""
+    import logging
+
+    from django.apps import apps
+
+    if not apps.is_installed("anju.portal"):
+        return
+    from anju.accounts.models import User
+    from anju.portal.sms import sms_sender
+
+    users = User.objects.filter(online_applications__application_id=contract.register_entry.application_id)
+    for user in users.distinct():
+        if not user.mobile:
+            continue
+        try:
+            sms_sender().send(user.mobile, f"【安居住房保障】{text}")
+        except Exception:  # a gateway failure must not stop the daily job; the audit row keeps the notice
+            logging.getLogger(__name__).exception("renewal notice to user %s failed", user.pk)
+
+
+def contracts_auto_renew(*, today: dt.date | None = None) -> AutoRenewalResult:
+    """自动续签: for signed auto-renew contracts ending within AUTO_RENEW_DAYS, file the renewal request.
+
+    Each goes through `contract_renewal_request` (the rules re-check; eligible → a draft renewal the
+    household signs online or at the counter; not eligible → refused with reasons). The household is
+    notified either way; a contract is requested once (``renewal_requested_at``).
+    """
     today = today or timezone.localdate()
+    result = AutoRenewalResult()
+    due = (
+        Contract.objects.filter(
+            status=ContractStatus.SIGNED,
+            auto_renew=True,
+            renewal_requested_at__isnull=True,
+            expires_on__gte=today,
+            expires_on__lte=today + dt.timedelta(days=AUTO_RENEW_DAYS),
+        )
+        .exclude(renewals__status__in=LIVE_STATUSES)
+        .select_related("register_entry__application")
+        .order_by("expires_on", "id")
+    )
+    for contract in due:
+        try:
+            outcome = contract_renewal_request(contract=contract, acting_user=None, today=today)
+        except ValidationError as exc:
+            result.failed.append(contract.number)
+            audit(
+                action="BATCH_RUN", user=None, obj=contract, event=ContractEvent.CONTRACTS_AUTO_RENEWAL,
+                detail={"number": contract.number, "error": "；".join(exc.messages)[:500]},
+            )  # fmt: skip
+            continue
+        end = f"{contract.expires_on:%Y年%m月%d日}"
+        if outcome.eligible:
+            result.renewed.append(contract.number)
+            _renewal_notice(
+                contract,
+                f"您的合同 {contract.number} 将于 {end} 到期，已按约定自动申请续签，经复核符合保障条件。"
+                f"续签合同 {outcome.renewal.number} 已生成，请登录网站在“我的申请”中阅读并网上签约。",
+            )
+        else:
+            result.refused.append(contract.number)
+            _renewal_notice(
+                contract,
+                f"您的合同 {contract.number} 将于 {end} 到期。自动续签复核未通过，合同到期后终止；"
+                f"如有异议请联系住房保障部门。",
+            )
+    if result.renewed or result.refused or result.failed:
+        audit(
+            action="BATCH_RUN", user=None, obj=None, event=ContractEvent.CONTRACTS_AUTO_RENEWAL,
+            detail={"as_of": today.isoformat(), "renewed": result.renewed, "refused": result.refused,
+                    "failed": result.failed},
+        )  # fmt: skip
+    return result
+
+
+def contracts_expire(*, today: dt.date | None = None) -> int:
+    """Daily: file renewals of auto-renew contracts nearing their end, then mark past contracts 已到期."""
+    today = today or timezone.localdate()
+    contracts_auto_renew(today=today)
     with transaction.atomic():
         queryset = Contract.objects.filter(status=ContractStatus.SIGNED, expires_on__lt=today)
         numbers = list(queryset.values_list("number", flat=True)[:1000])
@@ -713,20 +1011,31 @@ def contracts_expire(*, today: dt.date | None = None) -> int:
 
 
 __all__ = [
+    "AUTO_RENEW_DAYS",
+    "AutoRenewalResult",
     "ContractTerms",
+    "ContractText",
     "ContractVerification",
     "RenewalOutcome",
     "add_months",
     "contract_context",
     "contract_create",
     "contract_create_from_selection",
+    "contract_draft_pdf",
     "contract_end",
     "contract_renewal_request",
     "contract_sign",
     "contract_signed_file",
+    "contract_tenant_code_sent_record",
+    "contract_tenant_read_record",
+    "contract_tenant_refusal_record",
+    "contract_tenant_sign",
+    "contract_tenant_sign_check",
     "contract_term",
     "contract_terminate",
+    "contract_text",
     "contract_type_for_mode",
     "contract_verify",
+    "contracts_auto_renew",
     "contracts_expire",
 ]

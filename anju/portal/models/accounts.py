@@ -10,6 +10,7 @@ class CodePurpose(models.TextChoices):
 
     REGISTER = "register", "注册"
     RESET = "reset", "找回密码"
+    CONTRACT_SIGN = "contract_sign", "合同签约"
 
 
 class VerificationCode(models.Model):

@@ -1,8 +1,11 @@
 """The online application: a draft `admission.Application` filled step by step by the household.
 
 Each write goes through the admission services (the same validation as at the window) with the
-applicant as the actor (see `acting.py`); the portal adds ownership, the step reached, the
-pre-fill from partner data (零证明) and an idempotent submission.
+applicant's own account as the acting user: admission, the archive and the workflow accept the
+applicant on the application linked to them (`Application.applicant_account`, set here when the
+draft is opened) while it is a draft or returned for correction (`anju.admission.permissions`).
+The portal adds ownership of the online case, the step reached, the pre-fill from partner data
+(零证明) and an idempotent submission.
 """
 
 from __future__ import annotations
@@ -20,7 +23,6 @@ from anju.admission.models import Application, Asset, Dwelling, Member
 from anju.portal import events
 from anju.portal.models import OnlineApplication
 from anju.portal.partner_data import PartnerRecord, partner_data_source
-from anju.portal.services.acting import household_actor
 
 STEPS: tuple[tuple[str, str], ...] = (
     ("household", "申请人与家庭"),
@@ -33,11 +35,6 @@ STEPS: tuple[tuple[str, str], ...] = (
 STEP_CODES = [code for code, _ in STEPS]
 REQUIRED_PROOFS = ("01", "02", "03", "04")  # admission.services.process.REQUIRED_MATERIALS
 VERIFICATION_NOTE = "零证明：由部门共享数据核验，申请人无需提交纸质证明。"
-
-
-def actor_for(online: OnlineApplication) -> Any:
-    """The applicant with the write permission of the application's community (acting.py)."""
-    return household_actor(online.user, community_code=online.application.region_code)
 
 
 def step_reached(online: OnlineApplication, step: str) -> None:
@@ -73,7 +70,7 @@ def _prefill_fields(record: PartnerRecord) -> dict[str, Any]:
     return fields
 
 
-def _apply_partner_record(online: OnlineApplication, record: PartnerRecord, actor: Any) -> None:
+def _apply_partner_record(online: OnlineApplication, record: PartnerRecord, user: User) -> None:
     """Fill members, the applicant's income and marriage and the owned homes from partner data."""
     from anju.admission.services import dwelling_add, member_add, member_update
 
@@ -88,7 +85,7 @@ def _apply_partner_record(online: OnlineApplication, record: PartnerRecord, acto
     if record.has_provident_fund:
         applicant_fields["has_provident_fund"] = True
     if applicant_fields:
-        member_update(member=applicant, acting_user=actor, **applicant_fields)
+        member_update(member=applicant, acting_user=user, **applicant_fields)
         prefilled.update(f"applicant.{name}" for name in applicant_fields)
     known = set(application.members.values_list("id_number_index", flat=True))
     from anju.core.fields import blind_index
@@ -97,7 +94,7 @@ def _apply_partner_record(online: OnlineApplication, record: PartnerRecord, acto
         if blind_index(person.id_number, purpose="id_number") in known:
             continue
         member_add(
-            application=application, acting_user=actor, name=person.name, relation=person.relation,
+            application=application, acting_user=user, name=person.name, relation=person.relation,
             id_number=person.id_number, annual_income=person.annual_income,
             **({"marital_status": person.marital_status} if person.marital_status else {}),
         )  # fmt: skip
@@ -105,7 +102,7 @@ def _apply_partner_record(online: OnlineApplication, record: PartnerRecord, acto
     if not application.dwellings.exists():
         for home in record.owned_homes:
             dwelling_add(
-                application=application, acting_user=actor, occupancy_status="1", owner_is_member=True,
+                application=application, acting_user=user, occupancy_status="1", owner_is_member=True,
                 owner_name=record.name, address_road=home.get("address_road", ""),
                 floor_area=Decimal(home.get("floor_area") or 0),
                 title_certificate_number=home.get("title_certificate_number", ""),
@@ -137,15 +134,14 @@ def household_save(*, user: User, data: dict[str, Any], region_code: str = "") -
         community = region_code or (record.community_code if record else "")
         if not community:
             raise ValidationError({"region_code": "请选择户籍所在的社区（申请将由该社区受理）。"})
-        actor = household_actor(user, community_code=community)
         application = application_create(
             region_code=community, applicant_name=data.pop("applicant_name", ""), id_number=data.pop("id_number", ""),
-            acting_user=actor, **data,
+            acting_user=user, applicant_account=user, **data,
         )  # fmt: skip
         online = OnlineApplication.objects.create(user=user, application=application, step="members")
         if record is not None:
             online.prefilled = sorted(f"application.{name}" for name in _prefill_fields(record))
-            _apply_partner_record(online, record, actor)
+            _apply_partner_record(online, record, user)
         events.audit(
             events.RECORD_CREATED,
             user=user,
@@ -153,11 +149,24 @@ def household_save(*, user: User, data: dict[str, Any], region_code: str = "") -
             detail={"application": application.number, "partner_data": record is not None},
         )
         return online
+    _editable_check(online)
     if not data.get("id_number"):
         data.pop("id_number", None)  # left empty on the edit form: unchanged
-    application_update(application=online.application, acting_user=actor_for(online), **data)
+    application_update(application=online.application, acting_user=online.user, **data)
     step_reached(online, "members")
     return online
+
+
+def _editable_check(online: OnlineApplication, action: str = "修改") -> None:
+    """A submitted case is not the applicant's to change: say so as a form error.
+
+    Admission refuses it anyway (PermissionDenied, `admission.permissions.application_write_check`);
+    this gives the pages a message beside the form instead of an error page.
+    """
+    application = online.application
+    application.refresh_from_db(fields=["status"])  # the case may have moved on since `online` was read
+    if not application.is_editable:
+        raise ValidationError(f"申请处于“{application.get_status_display()}”阶段，不能{action}。")
 
 
 def _owned(online: OnlineApplication, model: type, pk: int) -> Any:
@@ -173,19 +182,19 @@ def part_save(*, online: OnlineApplication, kind: str, data: dict[str, Any], pk:
     """Add or change a member, dwelling or asset of the draft."""
     from anju.admission import services as admission
 
-    actor = actor_for(online)
+    _editable_check(online)
     model, add, update, arg = {
         "members": (Member, admission.member_add, admission.member_update, "member"),
         "housing": (Dwelling, admission.dwelling_add, admission.dwelling_update, "dwelling"),
         "assets": (Asset, admission.asset_add, admission.asset_update, "asset"),
     }[kind]
     if pk is None:
-        saved = add(application=online.application, acting_user=actor, **data)
+        saved = add(application=online.application, acting_user=online.user, **data)
     else:
         row = _owned(online, model, pk)
         if kind == "members" and not data.get("id_number"):
             data.pop("id_number", None)
-        saved = update(acting_user=actor, **{arg: row}, **data)
+        saved = update(acting_user=online.user, **{arg: row}, **data)
     step_reached(online, kind)
     return saved
 
@@ -195,24 +204,23 @@ def part_remove(*, online: OnlineApplication, kind: str, pk: int) -> None:
     """Remove a member (not the applicant), dwelling or asset of the draft."""
     from anju.admission import services as admission
 
-    actor = actor_for(online)
+    _editable_check(online)
     model, remove, arg = {
         "members": (Member, admission.member_remove, "member"),
         "housing": (Dwelling, admission.dwelling_remove, "dwelling"),
         "assets": (Asset, admission.asset_remove, "asset"),
     }[kind]
-    remove(acting_user=actor, **{arg: _owned(online, model, pk)})
+    remove(acting_user=online.user, **{arg: _owned(online, model, pk)})
 
 
 def material_upload(*, online: OnlineApplication, uploaded_file: Any, file_type: str, request: Any = None) -> Any:
     """Put one proof into the application's e-archive (checks of the archive app: type, size, content)."""
     from anju.archive.services import archive_file_upload
 
-    if not online.application.is_editable:
-        raise ValidationError(f"申请处于“{online.application.get_status_display()}”阶段，不能再上传材料。")
+    _editable_check(online, "再上传材料")
     archive_file = archive_file_upload(
         owner=online.application, uploaded_file=uploaded_file, file_type=file_type, stage="application",
-        acting_user=actor_for(online), note="申请人网上上传", request=request,
+        acting_user=online.user, note="申请人网上上传", request=request,
     )  # fmt: skip
     step_reached(online, "materials")
     return archive_file
@@ -260,7 +268,7 @@ def _verification_records_file(online: OnlineApplication) -> None:
             continue
         archive_file_upload(
             owner=online.application, uploaded_file=ContentFile(text, name=f"部门数据核验-{code}.txt"), file_type=code,
-            stage="application", acting_user=actor_for(online), title=f"部门数据核验记录（{source}）", note=VERIFICATION_NOTE,
+            stage="application", acting_user=online.user, title=f"部门数据核验记录（{source}）", note=VERIFICATION_NOTE,
         )  # fmt: skip
 
 
@@ -285,7 +293,7 @@ def online_submit(*, online: OnlineApplication) -> OnlineApplication:
         raise ValidationError(f"请先上传以下证明材料：{'、'.join(missing)}。")
     _verification_records_file(online)
     resubmission = online.submitted_at is not None
-    application_submit(application=application, acting_user=actor_for(online))
+    online.application = application_submit(application=application, acting_user=online.user)
     online.submitted_at = online.submitted_at or timezone.now()
     online.step = "submitted"
     online.save(update_fields=["submitted_at", "step", "updated_at"])

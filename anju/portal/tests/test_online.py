@@ -43,6 +43,7 @@ def test_partner_data_prefills_the_draft_and_waives_proofs(portal_ready):
     assert application.region_code == "341602001001"
     assert application.hukou_road == "人民中路"
     assert application.created_by_id == user.pk
+    assert application.applicant_account_id == user.pk  # the applicant's own: they may change it as a draft
     assert sorted(application.members.values_list("name", flat=True)) == sorted(["张明", "刘芳", "张小宇"])
     assert application.members.get(is_applicant=True).annual_income == Decimal("36000.00")
     assert set(online.proofs_waived) == {"01", "02", "03", "04", "05"}

@@ -33,7 +33,7 @@ from anju.workflow.choices import (
 from anju.workflow.errors import TaskConflictError, WorkflowError, WorkflowErrorCode
 from anju.workflow.events import WorkflowEvent, audit
 from anju.workflow.models import NodeInstance, NodeTemplate, ProcessInstance, ProcessTemplate, Task, TaskAction
-from anju.workflow.permissions import covers_region, is_candidate, may_act_on
+from anju.workflow.permissions import is_candidate, may_act_on, may_start
 from anju.workflow.services.conditions import condition_evaluate, instance_names
 from anju.workflow.services.deadlines import deadline_for
 
@@ -294,7 +294,7 @@ def instance_start(*, template: ProcessTemplate | str, business_object: models.M
     region_code = _business_region(business_object)
     if len(region_code) != 12:
         raise WorkflowError("业务记录没有有效的行政区划代码，不能发起流程。", code=WorkflowErrorCode.NO_REGION)
-    if acting_user is not None and not covers_region(acting_user, region_code):
+    if acting_user is not None and not may_start(acting_user, business_object, region_code):
         raise PermissionDenied("该业务记录不在您的管辖范围内。")
     content_type = ContentType.objects.get_for_model(business_object, for_concrete_model=False)
     with transaction.atomic():

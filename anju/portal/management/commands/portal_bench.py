@@ -12,6 +12,7 @@ resident IDs, and the proofs marked as covered by partner data. Use a scratch da
 from __future__ import annotations
 
 import json
+import os
 import platform
 from datetime import date, timedelta
 from pathlib import Path
@@ -36,8 +37,10 @@ def bench_mobile(index: int) -> str:
 def _resident_id(county: str, index: int) -> str:
     from stdnum.cn import ric
 
+    # order codes from 900 up: demo_data counts its order codes from 000 per county and birth date
+    # (a few dozen at most), so the bench applicants never collide with the demo households
     birth = date(1970, 1, 1) + timedelta(days=index % 12000)
-    body = f"{county}{birth:%Y%m%d}{(index // 12000) % 1000:03d}"
+    body = f"{county}{birth:%Y%m%d}{900 + (index // 12000) % 100:03d}"
     return body + ric.calc_check_digit(body + "0")
 
 
@@ -50,6 +53,9 @@ class Command(BaseCommand):
         """Options."""
         parser.add_argument("--seed", type=int, default=0, help="number of applicants to create")
         parser.add_argument("--check", action="store_true", help="count submissions, duplicates and losses")
+        parser.add_argument(
+            "--expect", type=int, default=0, help="with --check: submissions the load generator saw confirmed"
+        )
         parser.add_argument("--results", default=str(Path(settings.BASE_DIR) / "bench" / "results"))
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -57,7 +63,7 @@ class Command(BaseCommand):
         if options["seed"]:
             self.seed(options["seed"])
         if options["check"]:
-            self.check(Path(options["results"]))
+            self.verify(Path(options["results"]), expect=options["expect"])
         if not options["seed"] and not options["check"]:
             raise CommandError("请指定 --seed N 或 --check。")
 
@@ -120,9 +126,16 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"压测申请人 {created} 户已就绪（手机号 {bench_mobile(0)} 起，密码 {BENCH_PASSWORD}）。")
         )
 
-    def check(self, results: Path) -> None:
-        """Every bench draft submitted at most once: one process instance per application, no orphans."""
+    def verify(self, results: Path, expect: int = 0) -> None:
+        """Every bench draft submitted at most once: one process instance per submitted application, no orphans.
+
+        Lost: an application marked submitted online without a process instance, or (with `expect`,
+        the number of submissions the load generator saw confirmed) fewer submitted than confirmed.
+        Duplicate: more than one process instance for one application. Half-done: a process
+        instance for an application the portal does not mark as submitted.
+        """
         from django.contrib.contenttypes.models import ContentType
+        from django.db.models import Max, Min
 
         from anju.admission.models import Application
         from anju.portal.models import OnlineApplication
@@ -130,7 +143,10 @@ class Command(BaseCommand):
 
         bench = OnlineApplication.objects.filter(user__full_name__startswith="压测")
         total = bench.count()
-        submitted = bench.filter(submitted_at__isnull=False).count()
+        submitted_ids = {
+            str(i) for i in bench.filter(submitted_at__isnull=False).values_list("application_id", flat=True)
+        }
+        submitted = len(submitted_ids)
         app_ids = list(bench.values_list("application_id", flat=True))
         statuses = dict(
             Application.objects.filter(pk__in=app_ids)
@@ -138,31 +154,49 @@ class Command(BaseCommand):
             .annotate(n=Count("id"))
             .values_list("status", "n")
         )
-        instances = (
-            ProcessInstance.objects.filter(
+        numbered = Application.objects.filter(pk__in=app_ids).exclude(number="").values("number").distinct().count()
+        instances = {
+            row["object_id"]: row["n"]
+            for row in ProcessInstance.objects.filter(
                 content_type=ContentType.objects.get_for_model(Application), object_id__in=[str(i) for i in app_ids]
             )
             .values("object_id")
             .annotate(n=Count("id"))
-        )
-        duplicates = sum(1 for row in instances if row["n"] > 1)
-        with_instance = sum(1 for _ in instances)
-        lost = bench.filter(submitted_at__isnull=False).count() - with_instance
+        }
+        duplicates = sum(1 for n in instances.values() if n > 1)
+        lost = len(submitted_ids - instances.keys())
+        half_done = len(instances.keys() - submitted_ids)
+        unconfirmed = max(expect - submitted, 0) if expect else 0
+        span = bench.aggregate(first=Min("submitted_at"), last=Max("submitted_at"))
         report = {
             "at": timezone.now().isoformat(),
-            "database": connection.vendor,
-            "machine": {"python": platform.python_version(), "platform": platform.platform()},
+            "database": f"{connection.vendor} {connection.pg_version if connection.vendor == 'postgresql' else ''}".strip(),
+            "machine": {
+                "python": platform.python_version(),
+                "platform": platform.platform(),
+                "cpus": os.cpu_count(),
+                "load_average": [round(x, 2) for x in os.getloadavg()],
+            },
             "drafts": total,
             "submitted": submitted,
-            "process_instances": with_instance,
+            "expected_submitted": expect or None,
+            "process_instances": len(instances),
             "duplicate_instances": duplicates,
             "submitted_without_instance": lost,
+            "confirmed_but_not_submitted": unconfirmed,
+            "instance_without_submission": half_done,
+            "distinct_application_numbers": numbered,
             "statuses": statuses,
+            "first_submitted_at": span["first"].isoformat() if span["first"] else None,
+            "last_submitted_at": span["last"].isoformat() if span["last"] else None,
+            "submission_span_s": round((span["last"] - span["first"]).total_seconds(), 2) if span["first"] else None,
         }
         results.mkdir(parents=True, exist_ok=True)
         path = results / f"portal_surge-{timezone.now():%Y%m%dT%H%M%S}.json"
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2))
-        if duplicates or lost:
-            raise CommandError(f"发现重复提交 {duplicates} 件、丢失 {lost} 件（详见 {path}）。")
+        if duplicates or lost or unconfirmed or half_done:
+            raise CommandError(
+                f"发现重复提交 {duplicates} 件、丢失 {lost + unconfirmed} 件、未完成提交 {half_done} 件（详见 {path}）。"
+            )
         self.stdout.write(self.style.SUCCESS(f"无重复、无丢失：{submitted}/{total} 件已提交。结果：{path}"))

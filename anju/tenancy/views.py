@@ -512,12 +512,26 @@ class MoveInDetailView(ReaderMixin, View):
                 "updated_by",
             ],
         )
+        from anju.tenancy.models import StandardAdjustment
+        from anju.tenancy.services.rent import rent_in_force
+
+        this_month = timezone.localdate().replace(day=1)
+        fields.insert(5, ("本月适用租金（元/月）", rent_in_force(move_in, this_month)))
+        adjustments = StandardAdjustment.objects.filter(move_in=move_in).order_by("-effective_from", "-pk")
         related = [
             {
                 "title": "租金应收（最近24个月）",
                 "columns": ["应收编号", "年月", "租金金额", "已收金额"],
                 "rows": [[c.number, f"{c.year}-{c.month:02d}", c.amount, c.paid_amount] for c in charges],
-            }
+            },
+            {
+                "title": "租金调整（年审）",
+                "columns": ["调整编号", "起始月份", "调整前（元/月）", "调整后（元/月）", "理由"],
+                "rows": [
+                    [a.number, a.effective_from.strftime("%Y-%m"), a.old_amount, a.new_amount, a.reason]
+                    for a in adjustments
+                ],
+            },
         ]
         return _detail(
             request,

@@ -242,3 +242,18 @@ def test_api_decision_requires_the_adjust_fields(flagged_tenant, district_office
     assert ok.status_code == 200 and ok.json()["outcome"] == "adjust"
     rent_run(period="2025-07", acting_user=None)
     assert _charges(move_in)["2025-07"] == Decimal("400.00")
+
+
+def test_move_in_page_shows_the_rent_in_force_and_the_adjustments(client, flagged_tenant, district_officer):
+    # given: the rent adjusted from 2025-08
+    result, move_in = flagged_tenant
+    review_result_decide(result=result, outcome="adjust", opinion="调整租金", acting_user=district_officer, **ADJUST)
+    client.force_login(district_officer)
+    # when: the page is read after the month the adjustment starts
+    import time_machine
+
+    with time_machine.travel(date(2025, 9, 15), tick=False):
+        html = client.get(reverse("tenancy:move_in_detail", args=[move_in.pk])).content.decode()
+    # then: the rent of this month is the adjusted one, and the adjustment is listed with its reason
+    assert "本月适用租金（元/月）" in html and "450.00" in html
+    assert "租金调整（年审）" in html and "2025-08" in html and ADJUST["adjust_reason"] in html

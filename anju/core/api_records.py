@@ -23,9 +23,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 
-def validated_data(serializer_class: type, request: Request, *, partial: bool = False) -> dict[str, Any]:
-    """The request body checked by a write serializer (400 on errors), as a plain dict."""
-    serializer = serializer_class(data=request.data, partial=partial)
+def validated_data(
+    serializer_class: type | None, request: Request, *, partial: bool = False, instance: Any = None
+) -> dict[str, Any]:
+    """The request body checked by a write serializer (400 on errors), as a plain dict.
+
+    No serializer: the action takes no body ({}). `instance` binds the record being changed
+    (for model serializers whose validators look at it, such as unique fields).
+    """
+    if serializer_class is None:
+        return {}
+    if instance is not None:
+        serializer = serializer_class(instance, data=request.data, partial=partial)
+    else:
+        serializer = serializer_class(data=request.data, partial=partial)
     serializer.is_valid(raise_exception=True)
     return dict(serializer.validated_data)
 
@@ -68,12 +79,19 @@ class RecordDetailAPIView(RecordAPIMixin, APIView):
 
 
 class RecordUpdateAPIMixin(RecordAPIMixin):
-    """PATCH one record: the submitted fields only, through `perform_update`."""
+    """PATCH one record: the submitted fields only, through `perform_update`.
+
+    `bind_instance` hands the record to the write serializer (a model serializer of the record).
+    """
+
+    bind_instance = False
 
     def patch(self, request: Request, pk: int) -> Response:
         """Update."""
         obj = self.record_get(request, pk)
-        data = validated_data(self.write_serializer, request, partial=True)
+        data = validated_data(
+            self.write_serializer, request, partial=True, instance=obj if self.bind_instance else None
+        )
         return self.answer(self.perform_update(request, obj, data))
 
     def perform_update(self, request: Request, obj: Any, data: dict[str, Any]) -> Any:
@@ -84,20 +102,24 @@ class RecordUpdateAPIMixin(RecordAPIMixin):
 class RecordActionAPIView(RecordAPIMixin, APIView):
     """POST <pk>/<action>/: `service(<record_arg>=record, acting_user=user, **data)`, then the record.
 
+    Without a `write_serializer` the action takes no body.
+
     `reread` answers with a fresh read through the getter (for services that return something
     else than the record, or change related rows the answer shows); `perform` can be overridden
-    where the body needs more than passing on.
+    where the body needs more than passing on. `success_status` is 201 for actions that create a
+    record under this one (a payment on a household, a vacate on a move-in), answered as it is.
     """
 
     service: ClassVar[Any] = None  # staticmethod(service)
     record_arg = "record"
     reread = False
+    success_status = status.HTTP_200_OK
 
     def post(self, request: Request, pk: int) -> Response:
         """Run the action."""
         record = self.record_get(request, pk)
         result = self.perform(request, record, validated_data(self.write_serializer, request))
-        return self.answer(self.record_get(request, pk) if self.reread else result)
+        return self.answer(self.record_get(request, pk) if self.reread else result, self.success_status)
 
     def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
         """Call the service with the record, the acting user and the validated body."""

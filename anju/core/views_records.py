@@ -29,7 +29,8 @@ class RecordFormView(View):
     jurisdiction; an instance's parent is its `<parent_arg>` attribute), `service` called as
     `service(<parent_arg>=parent, <instance_arg>=instance, data=form.service_data(), acting_user=user)`
     plus `region_code` when `with_region` (the form's region for a new record, else the record's).
-    Pages that need more override `load`, `form_kwargs`, `call` or `success_url`.
+    Pages that need more override `load`, `form_kwargs`, `make_form`, `render_form`, `call`,
+    `service_errors`, `success_message` or `success_url`.
     """
 
     form_class: type = None  # type: ignore[assignment]
@@ -105,11 +106,19 @@ class RecordFormView(View):
             try:
                 saved = self.call(parent, instance, form)
             except ValidationError as exc:
-                form.service_errors(exc)
+                self.service_errors(form, exc)
             else:
-                messages.success(request, f"{self.title}已保存。")
+                messages.success(request, self.success_message(saved))
                 return HttpResponseRedirect(self.success_url(saved))
         return self.render_form(parent, instance, form)
+
+    def service_errors(self, form: Any, exc: ValidationError) -> None:
+        """Put a service's refusal on the form (the form's `service_errors`)."""
+        form.service_errors(exc)
+
+    def success_message(self, saved: Any) -> str:
+        """The message after the service succeeded."""
+        return f"{self.title}已保存。"
 
     def success_url(self, saved: Any) -> str:
         """The saved record's page (or its parent's)."""

@@ -22,5 +22,5 @@ class HousingConfig(AppConfig):
             from anju.audit.registry import track
 
             for name in ("Project", "Building", "Unit", "LandReserve", "Participant", "ParticipantPerson", "Certificate",
-                         "ConstructionContract", "ResettlementContract", "ProgressLog", "Handover"):
+                         "ConstructionContract", "ResettlementContract", "ProgressLog", "Handover", "ProjectPhoto"):
                 track(self.get_model(name))

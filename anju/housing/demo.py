@@ -92,6 +92,8 @@ def demo_housing_create(*, seed: int = 2026) -> dict[str, int]:
             counts["projects"] += 1
             counts["buildings"], counts["units"] = _project(rng, district, name, index, developer, counts)
         _land_reserve(rng, district)
+    # photos draw from their own stream, so the data above stays what it was for a seed
+    counts["photos"] = _demo_photos(random.Random(seed + 1))  # noqa: S311 - demo data, not security
     return counts
 
 
@@ -219,3 +221,92 @@ def _land_reserve(rng: random.Random, district: District) -> None:
         "planned_use": HousingKind.AFFORDABLE_RENTAL, "development_level": LandDevelopmentLevel.FIVE,
         "reserved_on": date(2026, 3, 1), "plan_year": 2026, "plan_reference": "亳住保〔2026〕1号",
     })
+
+
+# ---------------------------------------------------------------- 项目照片 (drawn at demo time, no image files in git)
+
+PHOTO_SIZE = (960, 640)
+
+
+def _draw_exterior(rng: random.Random) -> bytes:
+    """A simple drawing of residential blocks under a sky (PNG bytes)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    width, height = PHOTO_SIZE
+    image = Image.new("RGB", PHOTO_SIZE)
+    draw = ImageDraw.Draw(image)
+    for y in range(height):  # sky gradient, then grass
+        shade = int(160 + 80 * y / height)
+        draw.line([(0, y), (width, y)], fill=(110, shade, 235) if y < height * 0.72 else (92, 150, 70))
+    x = 40
+    while x < width - 120:
+        block_w, floors = rng.randint(120, 190), rng.randint(6, 18)
+        top = int(height * 0.72) - floors * 24
+        wall = rng.choice([(226, 214, 196), (236, 228, 214), (205, 190, 170)])
+        draw.rectangle([x, top, x + block_w, int(height * 0.72)], fill=wall)
+        for floor in range(floors):
+            for col in range(4):
+                wx = x + 14 + col * (block_w - 28) // 4
+                wy = top + 8 + floor * 24
+                draw.rectangle([wx, wy, wx + 16, wy + 12], fill=(150, 190, 215))
+        x += block_w + rng.randint(30, 60)
+    for tree in range(8):  # a row of trees in front
+        cx, cy = 60 + tree * 115 + rng.randint(-10, 10), int(height * 0.8)
+        draw.rectangle([cx - 4, cy, cx + 4, cy + 40], fill=(110, 80, 50))
+        draw.ellipse([cx - 28, cy - 50, cx + 28, cy + 6], fill=(46, 120, 60))
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _draw_layout(rng: random.Random) -> bytes:
+    """A simple floor plan of a two-room unit (PNG bytes)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    width, height = PHOTO_SIZE
+    image = Image.new("RGB", PHOTO_SIZE, (250, 248, 242))
+    draw = ImageDraw.Draw(image)
+    left, top, right, bottom = 80, 60, width - 80, height - 60
+    split_x = rng.randint(400, 520)
+    split_y = rng.randint(280, 340)
+    rooms = [
+        ([left, top, split_x, split_y], (232, 222, 200)),  # 卧室
+        ([split_x, top, right, split_y], (220, 232, 214)),  # 卧室
+        ([left, split_y, right - 220, bottom], (240, 236, 226)),  # 客厅
+        ([right - 220, split_y, right, split_y + 140], (210, 226, 236)),  # 卫生间
+        ([right - 220, split_y + 140, right, bottom], (236, 220, 210)),  # 厨房
+    ]
+    for box, colour in rooms:
+        draw.rectangle(box, fill=colour, outline=(60, 60, 60), width=6)
+    for door_x in (left + 120, split_x + 120):  # door gaps
+        draw.line([(door_x, split_y), (door_x + 70, split_y)], fill=(250, 248, 242), width=8)
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _demo_photos(rng: random.Random) -> int:
+    """Two published photos (外景, 户型) for each demo project that has none yet; returns how many were added."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from anju.housing.models import PhotoKind
+    from anju.housing.services.photos import project_photo_upload
+
+    added = 0
+    names = [name for district in DISTRICTS for name in district.projects]
+    for project in Project.objects.filter(proposed_name__in=names).order_by("region_code", "number"):
+        if project.photos.exists():
+            continue
+        for order, (kind, caption, draw) in enumerate((
+            (PhotoKind.EXTERIOR, f"{project.name}小区外景（示意图）", _draw_exterior),
+            (PhotoKind.LAYOUT, "两室一厅户型平面（示意图）", _draw_layout),
+        )):  # fmt: skip
+            upload = SimpleUploadedFile(f"demo-{order}.png", draw(rng), content_type="image/png")
+            project_photo_upload(project=project, upload=upload, acting_user=None, caption=caption, kind=kind,
+                                 sort_order=order * 10, is_published=True)
+            added += 1
+    return added

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from anju.housing import views
+from anju.housing import views, views_photos
 
 app_name = "housing"
 urlpatterns = [
@@ -54,6 +54,13 @@ urlpatterns = [
     path("people/<int:pk>/edit/", views.PersonEditView.as_view(), name="person_edit"),
     path("contracts/<int:pk>/edit/", views.ConstructionContractEditView.as_view(), name="construction_contract_edit"),
     path("resettlement/<int:pk>/edit/", views.ResettlementContractEditView.as_view(), name="resettlement_contract_edit"),
+    path("projects/<int:pk>/photos/", views_photos.ProjectPhotosView.as_view(), name="project_photos"),
+    path("projects/<int:pk>/photos/upload/", views_photos.PhotoUploadView.as_view(), name="project_photo_upload"),
+    path("photos/<int:pk>/edit/", views_photos.PhotoEditView.as_view(), name="photo_edit"),
+    path("photos/<int:pk>/delete/", views_photos.PhotoDeleteView.as_view(), name="photo_delete"),
+    path("photos/<int:pk>/restore/", views_photos.PhotoRestoreView.as_view(), name="photo_restore"),
+    path("photos/<int:pk>/image/", views_photos.PhotoFileView.as_view(), name="photo_image"),
+    path("photos/<int:pk>/thumbnail/", views_photos.PhotoFileView.as_view(thumbnail=True), name="photo_thumbnail"),
     path("", include("anju.housing.urls_grid")),
 ]
 

@@ -522,7 +522,10 @@ class ProjectDetailView(ReaderMixin, View):
                 ],
             },
         ]
-        actions = [_action("项目地图", reverse("housing:map"), "geo-alt", "outline-secondary")]
+        actions = [
+            _action("项目地图", reverse("housing:map"), "geo-alt", "outline-secondary"),
+            _action("项目照片", reverse("housing:project_photos", args=[pk]), "images", "outline-secondary"),
+        ]
         if can_edit_housing(request.user):
             actions += [
                 _action("编辑", reverse("housing:project_edit", args=[pk]), "pencil"),

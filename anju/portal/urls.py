@@ -66,6 +66,11 @@ urlpatterns = [
     path("publicity/credit/", views_public.credit_list_view, name="credit_list"),
     path("listings/", views_public.listings_view, name="listings"),
     path("listings/<int:pk>/", views_public.listing_view, name="listing"),
+    path("listings/photos/<int:pk>/", views_public.listing_photo_view, name="listing_photo"),
+    path(
+        "listings/photos/<int:pk>/thumbnail/", views_public.listing_photo_view, {"thumbnail": True},
+        name="listing_photo_thumbnail",
+    ),
     path("map/", views_public.map_view, name="map"),
     path("map/data.json", views_public.map_data_view, name="map_data"),
     path("map/boundaries.geojson", views_public.map_boundaries_view, name="map_boundaries"),

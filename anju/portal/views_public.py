@@ -79,9 +79,10 @@ def listings_view(request: HttpRequest) -> HttpResponse:
 
         choices = {"kinds": HousingKind.choices, "layouts": Layout.choices}
     districts = Region.objects.filter(level=RegionLevel.COUNTY, code__startswith=_region_prefix()).order_by("code")
+    covers = {pid: photos[0] for pid, photos in _estate_photos([e.id for e in estates]).items()}
     context = portal_context(
         request, page_title="房源信息", estates=estates, filters=filters, districts=districts, available=housing is not None,
-        rent_levels=public_rent_levels(), **choices,
+        rent_levels=public_rent_levels(), rows=[(e, covers.get(e.id)) for e in estates], **choices,
     )  # fmt: skip
     return render(request, "portal/listings.html", context)
 
@@ -92,8 +93,55 @@ def listing_view(request: HttpRequest, pk: int) -> HttpResponse:
     estate = housing.public_estate_get(pk=pk) if housing else None
     if estate is None:
         raise Http404("该项目暂无可配租房源。")
-    context = portal_context(request, page_title=estate.name, estate=estate, rent_levels=public_rent_levels())
+    photos = _estate_photos([estate.id]).get(estate.id, [])
+    context = portal_context(
+        request, page_title=estate.name, estate=estate, rent_levels=public_rent_levels(), photos=photos
+    )
     return render(request, "portal/listing.html", context)
+
+
+def _estate_photos(project_ids: list[int]) -> dict[int, list[Any]]:
+    """Published photos per listed estate (housing's `selectors_photos`), {} where housing is not installed."""
+    try:
+        from anju.housing.selectors_photos import public_photos
+    except ImportError:
+        return {}
+    return public_photos(project_ids=project_ids)
+
+
+PHOTO_CACHE_SECONDS = 3600  # an unpublished or deleted photo disappears from shared caches within the hour
+
+
+def listing_photo_view(request: HttpRequest, pk: int, thumbnail: bool = False) -> HttpResponse:
+    """One estate photo (or its thumbnail): only published, not deleted, of an estate on the listings; else 404.
+
+    The file is streamed from storage (its MEDIA path is never shown); the ETag is the photo's
+    random storage id plus its size, so an unchanged photo is answered 304.
+    """
+    from django.http import FileResponse, HttpResponseNotModified
+    from django.utils.cache import patch_cache_control
+
+    try:
+        from anju.housing.selectors_photos import public_photo_get
+    except ImportError as exc:
+        raise Http404("房源照片暂未接入。") from exc
+    photo = public_photo_get(pk=pk)
+    if photo is None:
+        raise Http404("照片不存在或未公开。")
+    etag = f'"{photo.uid.hex}-{"t" if thumbnail else "f"}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        field = photo.thumbnail if thumbnail else photo.image
+        try:
+            handle = field.storage.open(field.name, "rb")
+        except (FileNotFoundError, OSError) as exc:
+            raise Http404("照片文件不存在。") from exc
+        response = FileResponse(handle, content_type="image/jpeg")
+        response["X-Content-Type-Options"] = "nosniff"
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=PHOTO_CACHE_SECONDS)
+    return response
 
 
 def map_view(request: HttpRequest) -> HttpResponse:

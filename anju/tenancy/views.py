@@ -9,15 +9,14 @@ from __future__ import annotations
 import io
 import uuid
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import quote
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -25,6 +24,7 @@ from django.views import View
 
 from anju.core.documents import document_render, render_pdf
 from anju.core.listing import Column, StaffListView, cell_text
+from anju.core.views_records import RecordFormView
 from anju.tenancy import forms, selectors
 from anju.tenancy.filtersets import (
     ChargeFilterSet,
@@ -64,20 +64,41 @@ def _apply_errors(form: Any, exc: ValidationError) -> None:
         form.add_error(None, exc.messages)
 
 
-class ServiceFormView(ReaderMixin, View):
-    """GET shows the form; POST parses it and calls `perform`; errors stay on the form."""
+class ServiceFormView(ReaderMixin, RecordFormView):
+    """A 配后管理 form page on core's RecordFormView: POST parses the form and calls `perform`.
+
+    Errors stay on the form; success is "<title>：已办理。" and a redirect to the address `perform`
+    returns. Declared per page: `getter` (selector(user=, pk=), 404 outside the jurisdiction) for a
+    form on one record, `cancel_to` (URL name) for 取消; pages whose service takes the record as
+    `record_arg` and the form's `service_fields` as they are only declare `service`, and go to
+    `done_to` (URL name) or the result's page.
+    """
 
     roles = OPERATION_ROLES
     form_class: Any = None
     title = ""
     submit_label = "保存"
     intro = ""
+    getter: ClassVar[Any] = None
+    cancel_to = "tenancy:index"
+    record_arg = ""
+    service_fields: ClassVar[tuple[str, ...]] = ()
+    done_to = ""
+
+    def root_breadcrumb(self) -> tuple[str, str]:
+        """配后管理."""
+        return ("配后管理", reverse("tenancy:index"))
 
     def get_object(self) -> Any:
         """The record the form acts on (None for creates)."""
-        return None
+        return type(self).getter(user=self.request.user, pk=self.kwargs["pk"]) if self.getter is not None else None
 
-    def form_kwargs(self) -> dict[str, Any]:
+    def load(self, **kwargs: Any) -> tuple[Any, Any]:
+        """No parent; the record (also `self.object`)."""
+        self.object = self.get_object()
+        return None, self.object
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
         """Extra keyword arguments of the form."""
         return {}
 
@@ -85,15 +106,28 @@ class ServiceFormView(ReaderMixin, View):
         """Initial values."""
         return {}
 
+    def make_form(self, parent: Any, instance: Any, data: Any = None, files: Any = None) -> Any:
+        """The empty form with its initial values, or the submitted one."""
+        if data is None:
+            return self.form_class(initial=self.initial(), **self.form_kwargs(parent, instance))
+        return self.form_class(data, **self.form_kwargs(parent, instance))
+
+    def call(self, parent: Any, instance: Any, form: Any) -> str:
+        """`perform` on the cleaned data; the address to go to."""
+        return self.perform(form.cleaned_data)
+
     def perform(self, data: dict[str, Any]) -> str:
         """Call the service; return the address to go to."""
-        raise NotImplementedError
+        kwargs = {self.record_arg: self.object} if self.record_arg else {}
+        kwargs.update({name: data[name] for name in self.service_fields})
+        result = type(self).service(**kwargs, acting_user=self.request.user)
+        return reverse(self.done_to) if self.done_to else result.get_absolute_url()
 
-    def cancel_url(self) -> str:
+    def cancel_url(self, parent: Any, instance: Any) -> str:
         """Where 取消 goes."""
-        return reverse("tenancy:index")
+        return reverse(self.cancel_to)
 
-    def render_form(self, form: Any) -> HttpResponse:
+    def render_form(self, parent: Any, instance: Any, form: Any) -> HttpResponse:
         """The form page."""
         return render(
             self.request,
@@ -103,29 +137,22 @@ class ServiceFormView(ReaderMixin, View):
                 "page_title": self.title,
                 "submit_label": self.submit_label,
                 "intro": self.intro,
-                "cancel_url": self.cancel_url(),
-                "breadcrumbs": [("配后管理", reverse("tenancy:index")), (self.title, None)],
+                "cancel_url": self.cancel_url(parent, instance),
+                "breadcrumbs": [self.root_breadcrumb(), (self.title, None)],
             },
         )
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Show the form."""
-        self.object = self.get_object()
-        return self.render_form(self.form_class(initial=self.initial(), **self.form_kwargs()))
+    def service_errors(self, form: Any, exc: ValidationError) -> None:
+        """The service's Chinese errors on the form."""
+        _apply_errors(form, exc)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        """Parse, call the service, redirect (or show the errors)."""
-        self.object = self.get_object()
-        form = self.form_class(request.POST, **self.form_kwargs())
-        if form.is_valid():
-            try:
-                url = self.perform(form.cleaned_data)
-            except ValidationError as exc:
-                _apply_errors(form, exc)
-            else:
-                messages.success(request, f"{self.title}：已办理。")
-                return redirect(url)
-        return self.render_form(form)
+    def success_message(self, saved: Any) -> str:
+        """<title>：已办理。"""
+        return f"{self.title}：已办理。"
+
+    def success_url(self, saved: Any) -> str:
+        """The address `perform` returned."""
+        return saved
 
 
 def _link(url: str, text: Any) -> str:
@@ -176,6 +203,27 @@ def _rows(obj: Any, names: list[str]) -> list[tuple[str, Any]]:
             )
         )
     return out
+
+
+def _action(label: str, name: str, pk: int, style: str = "") -> dict[str, str]:
+    """A button to the tenancy page `name` of record `pk` (style: primary, danger)."""
+    return {"label": label, "url": reverse(f"tenancy:{name}", args=[pk]), **({"style": style} if style else {})}
+
+
+class RecordDetailView(ReaderMixin, View):
+    """The detail page of one record: `getter` (selector(user=, pk=)), `back` (label, URL name) and `page`."""
+
+    getter: ClassVar[Any] = None
+    back: ClassVar[tuple[str, str]] = ("", "")
+
+    def page(self, obj: Any) -> dict[str, Any]:
+        """title, fields and the optional related, actions and subtitle of the page."""
+        raise NotImplementedError
+
+    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+        """The record's page (404 outside the jurisdiction)."""
+        label, name = self.back
+        return _detail(request, back=(label, reverse(name)), **self.page(type(self).getter(user=request.user, pk=pk)))
 
 
 # ---------------------------------------------------------------- index
@@ -453,15 +501,13 @@ class MoveInCreateView(ServiceFormView):
     form_class = forms.MoveInForm
     title = "办理入住"
     submit_label = "办理入住"
+    cancel_to = "tenancy:move_in_list"
 
-    def form_kwargs(self) -> dict[str, Any]:
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
         return {"leases": selectors.leases_awaiting_move_in(user=self.request.user)}
 
     def initial(self) -> dict[str, Any]:
         return {"lease": self.request.GET.get("lease")}
-
-    def cancel_url(self) -> str:
-        return reverse("tenancy:move_in_list")
 
     def perform(self, data: dict[str, Any]) -> str:
         move_in = occupancy.move_in_create(
@@ -476,18 +522,17 @@ class MoveInCreateView(ServiceFormView):
         return move_in.get_absolute_url()
 
 
-class MoveInDetailView(ReaderMixin, View):
+class MoveInDetailView(RecordDetailView):
     """入住 detail with the household's charges."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    getter, back = staticmethod(selectors.move_in_get), ("入住", "tenancy:move_in_list")
+
+    def page(self, move_in: Any) -> dict[str, Any]:
         """Fields, charges, actions."""
-        move_in = selectors.move_in_get(user=request.user, pk=pk)
         charges = move_in.charges.order_by("-period")[:24]
-        actions = [{"label": "租金台账", "url": reverse("tenancy:household_detail", args=[move_in.register_entry_id])}]
-        if move_in.status == "occupied" and has_roles(request.user, OPERATION_ROLES):
-            actions.append(
-                {"label": "办理腾退", "url": reverse("tenancy:vacate_create", args=[move_in.pk]), "style": "danger"}
-            )
+        actions = [_action("租金台账", "household_detail", move_in.register_entry_id)]
+        if move_in.status == "occupied" and has_roles(self.request.user, OPERATION_ROLES):
+            actions.append(_action("办理腾退", "vacate_create", move_in.pk, "danger"))
         fields = [
             ("申请人编号", move_in.applicant_number),
             ("申请人", move_in.register_entry.applicant_name),
@@ -533,14 +578,12 @@ class MoveInDetailView(ReaderMixin, View):
                 ],
             },
         ]
-        return _detail(
-            request,
-            title=f"入住 {move_in.register_entry.applicant_name}",
-            fields=fields,
-            related=related,
-            actions=actions,
-            back=("入住", reverse("tenancy:move_in_list")),
-        )
+        return {
+            "title": f"入住 {move_in.register_entry.applicant_name}",
+            "fields": fields,
+            "related": related,
+            "actions": actions,
+        }
 
 
 class VacateCreateView(ServiceFormView):
@@ -548,38 +591,23 @@ class VacateCreateView(ServiceFormView):
 
     form_class = forms.VacateForm
     title = "办理腾退"
-
-    def get_object(self) -> Any:
-        return selectors.move_in_get(user=self.request.user, pk=self.kwargs["pk"])
-
-    def perform(self, data: dict[str, Any]) -> str:
-        vacate = occupancy.vacate_create(
-            move_in=self.object,
-            kind=data["kind"],
-            reason=data["reason"],
-            notified_on=data["notified_on"],
-            move_out_deadline=data["move_out_deadline"],
-            acting_user=self.request.user,
-        )
-        return vacate.get_absolute_url()
+    getter, service = staticmethod(selectors.move_in_get), staticmethod(occupancy.vacate_create)
+    record_arg, service_fields = "move_in", ("kind", "reason", "notified_on", "move_out_deadline")
 
 
-class VacateDetailView(ReaderMixin, View):
+class VacateDetailView(RecordDetailView):
     """腾退 detail."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    getter, back = staticmethod(selectors.vacate_get), ("腾退", "tenancy:vacate_list")
+
+    def page(self, vacate: Any) -> dict[str, Any]:
         """Fields and the next step."""
-        vacate = selectors.vacate_get(user=request.user, pk=pk)
         actions = []
-        if has_roles(request.user, OPERATION_ROLES):
+        if has_roles(self.request.user, OPERATION_ROLES):
             if vacate.status == "notified":
-                actions.append(
-                    {"label": "登记搬离", "url": reverse("tenancy:vacate_move_out", args=[pk]), "style": "primary"}
-                )
+                actions.append(_action("登记搬离", "vacate_move_out", vacate.pk, "primary"))
             elif vacate.status == "moved_out":
-                actions.append(
-                    {"label": "验房结算", "url": reverse("tenancy:vacate_close", args=[pk]), "style": "primary"}
-                )
+                actions.append(_action("验房结算", "vacate_close", vacate.pk, "primary"))
         fields = [
             ("申请人编号", vacate.applicant_number),
             ("申请人", vacate.register_entry.applicant_name),
@@ -603,13 +631,11 @@ class VacateDetailView(ReaderMixin, View):
                 "is_printed",
             ],
         )
-        return _detail(
-            request,
-            title=f"腾退 {vacate.register_entry.applicant_name}",
-            fields=fields,
-            actions=actions,
-            back=("腾退", reverse("tenancy:vacate_list")),
-        )
+        return {
+            "title": f"腾退 {vacate.register_entry.applicant_name}",
+            "fields": fields,
+            "actions": actions,
+        }
 
 
 class VacateMoveOutView(ServiceFormView):
@@ -617,14 +643,8 @@ class VacateMoveOutView(ServiceFormView):
 
     form_class = forms.MoveOutForm
     title = "登记搬离"
-
-    def get_object(self) -> Any:
-        return selectors.vacate_get(user=self.request.user, pk=self.kwargs["pk"])
-
-    def perform(self, data: dict[str, Any]) -> str:
-        return occupancy.vacate_move_out(
-            vacate=self.object, vacated_on=data["vacated_on"], acting_user=self.request.user
-        ).get_absolute_url()
+    getter, service = staticmethod(selectors.vacate_get), staticmethod(occupancy.vacate_move_out)
+    record_arg, service_fields = "vacate", ("vacated_on",)
 
 
 class VacateCloseView(ServiceFormView):
@@ -633,9 +653,7 @@ class VacateCloseView(ServiceFormView):
     form_class = forms.InspectionForm
     title = "验房结算"
     intro = "结算金额 = 欠缴租金 + 损坏赔偿 − 押金；验房后住房恢复为“空置”，可再次配给。"
-
-    def get_object(self) -> Any:
-        return selectors.vacate_get(user=self.request.user, pk=self.kwargs["pk"])
+    getter = staticmethod(selectors.vacate_get)
 
     def perform(self, data: dict[str, Any]) -> str:
         return occupancy.vacate_close(
@@ -828,22 +846,20 @@ class PaymentCreateView(ServiceFormView):
     form_class = forms.PaymentForm
     title = "收取租金"
     submit_label = "确认收款"
-
-    def get_object(self) -> Any:
-        return selectors.household_get(user=self.request.user, pk=self.kwargs["pk"])
+    getter = staticmethod(selectors.household_get)
 
     def initial(self) -> dict[str, Any]:
         owed = household_ageing(register_entry=self.object, as_of=timezone.localdate()).total
         return {"amount": owed, "payer_name": self.object.applicant_name, "idempotency_key": uuid.uuid4().hex}
 
-    def render_form(self, form: Any) -> HttpResponse:
+    def render_form(self, parent: Any, instance: Any, form: Any) -> HttpResponse:
         owed = household_ageing(register_entry=self.object, as_of=timezone.localdate()).total
         self.intro = (
             f"{self.object.applicant_name}（{self.object.number}）当前欠缴租金 {owed} 元；收款按应收月份从早到晚冲抵。"
         )
-        return super().render_form(form)
+        return super().render_form(parent, instance, form)
 
-    def cancel_url(self) -> str:
+    def cancel_url(self, parent: Any, instance: Any) -> str:
         return reverse("tenancy:household_detail", args=[self.kwargs["pk"]])
 
     def perform(self, data: dict[str, Any]) -> str:
@@ -881,25 +897,16 @@ class FixedCostCreateView(ServiceFormView):
 
     form_class = forms.FixedCostForm
     title = "登记每月固定发生款项"
+    cancel_to = done_to = "tenancy:fixed_cost_list"
+    service, service_fields = (
+        staticmethod(rent.fixed_cost_create),
+        ("project", "description", "year", "month", "amount"),
+    )
 
-    def form_kwargs(self) -> dict[str, Any]:
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
         from anju.housing.selectors import project_list
 
         return {"projects": project_list(user=self.request.user)}
-
-    def cancel_url(self) -> str:
-        return reverse("tenancy:fixed_cost_list")
-
-    def perform(self, data: dict[str, Any]) -> str:
-        rent.fixed_cost_create(
-            project=data["project"],
-            description=data["description"],
-            year=data["year"],
-            month=data["month"],
-            amount=data["amount"],
-            acting_user=self.request.user,
-        )
-        return reverse("tenancy:fixed_cost_list")
 
 
 # ---------------------------------------------------------------- annual review
@@ -922,12 +929,13 @@ class ReviewRoundCreateView(ServiceFormView):
         return reverse("core:job_detail", args=[job.pk])
 
 
-class ReviewRoundDetailView(ReaderMixin, View):
+class ReviewRoundDetailView(RecordDetailView):
     """年审批次: counts per outcome."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    getter, back = staticmethod(selectors.review_round_get), ("年审", "tenancy:review_round_list")
+
+    def page(self, review_round: Any) -> dict[str, Any]:
         """Fields and the outcome table."""
-        review_round = selectors.review_round_get(user=request.user, pk=pk)
         fields = _rows(
             review_round,
             [
@@ -949,22 +957,21 @@ class ReviewRoundDetailView(ReaderMixin, View):
             {"title": "各结论户数", "columns": ["年审结论", "户数"], "rows": [[k, v] for k, v in counts.items()]}
         ]
         actions = [{"label": "查看结果", "url": reverse("tenancy:review_result_list") + "?flagged=true"}]
-        return _detail(
-            request,
-            title=str(review_round),
-            fields=fields,
-            related=related,
-            actions=actions,
-            back=("年审", reverse("tenancy:review_round_list")),
-        )
+        return {
+            "title": str(review_round),
+            "fields": fields,
+            "related": related,
+            "actions": actions,
+        }
 
 
-class ReviewResultDetailView(ReaderMixin, View):
+class ReviewResultDetailView(RecordDetailView):
     """年审结果 of one household."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    getter, back = staticmethod(selectors.review_result_get), ("年审结果", "tenancy:review_result_list")
+
+    def page(self, result: Any) -> dict[str, Any]:
         """Fields and the decision action."""
-        result = selectors.review_result_get(user=request.user, pk=pk)
         fields = [
             ("登记编号", result.register_entry.number),
             ("申请人", result.register_entry.applicant_name),
@@ -990,19 +997,15 @@ class ReviewResultDetailView(ReaderMixin, View):
                 f"（{adjustment.reason}，{adjustment.number}）",
             ))  # fmt: skip
         actions = []
-        if result.outcome == "pending" and has_roles(request.user, DECISION_ROLES):
-            actions.append(
-                {"label": "作出结论", "url": reverse("tenancy:review_result_decide", args=[pk]), "style": "primary"}
-            )
+        if result.outcome == "pending" and has_roles(self.request.user, DECISION_ROLES):
+            actions.append(_action("作出结论", "review_result_decide", result.pk, "primary"))
         if result.notice_number:
-            actions.append({"label": "年审结论通知书", "url": reverse("tenancy:review_result_notice", args=[pk])})
-        return _detail(
-            request,
-            title=f"年审结果 {result.register_entry.applicant_name}",
-            fields=fields,
-            actions=actions,
-            back=("年审结果", reverse("tenancy:review_result_list")),
-        )
+            actions.append(_action("年审结论通知书", "review_result_notice", result.pk))
+        return {
+            "title": f"年审结果 {result.register_entry.applicant_name}",
+            "fields": fields,
+            "actions": actions,
+        }
 
 
 class ReviewResultDecideView(ServiceFormView):
@@ -1011,9 +1014,7 @@ class ReviewResultDecideView(ServiceFormView):
     roles = DECISION_ROLES
     form_class = forms.ReviewDecisionForm
     title = "年审复核结论"
-
-    def get_object(self) -> Any:
-        return selectors.review_result_get(user=self.request.user, pk=self.kwargs["pk"])
+    getter = staticmethod(selectors.review_result_get)
 
     def perform(self, data: dict[str, Any]) -> str:
         adjust = {}
@@ -1044,9 +1045,7 @@ class ExitCaseCreateView(ServiceFormView):
 
     form_class = forms.ExitCaseForm
     title = "发起退出"
-
-    def cancel_url(self) -> str:
-        return reverse("tenancy:exit_case_list")
+    cancel_to = "tenancy:exit_case_list"
 
     def perform(self, data: dict[str, Any]) -> str:
         from anju.admission.models import RegisterEntry
@@ -1066,12 +1065,13 @@ class ExitCaseCreateView(ServiceFormView):
         return case.get_absolute_url()
 
 
-class ExitCaseDetailView(ReaderMixin, View):
+class ExitCaseDetailView(RecordDetailView):
     """保障退出 detail."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    getter, back = staticmethod(selectors.exit_case_get), ("保障退出", "tenancy:exit_case_list")
+
+    def page(self, case: Any) -> dict[str, Any]:
         """Fields, workflow link, decision and notice."""
-        case = selectors.exit_case_get(user=request.user, pk=pk)
         fields = [("登记编号", case.register_entry.number), ("申请人", case.register_entry.applicant_name)]
         fields += _rows(
             case,
@@ -1093,19 +1093,15 @@ class ExitCaseDetailView(ReaderMixin, View):
             actions.append(
                 {"label": "流程", "url": reverse("workflow:instance_detail", args=[case.process_instance_id])}
             )
-        if case.status == "open" and has_roles(request.user, DECISION_ROLES):
-            actions.append(
-                {"label": "作出决定", "url": reverse("tenancy:exit_case_decide", args=[pk]), "style": "primary"}
-            )
+        if case.status == "open" and has_roles(self.request.user, DECISION_ROLES):
+            actions.append(_action("作出决定", "exit_case_decide", case.pk, "primary"))
         if case.notice_number:
-            actions.append({"label": "退出通知书", "url": reverse("tenancy:exit_case_notice", args=[pk])})
-        return _detail(
-            request,
-            title=f"保障退出 {case.number}",
-            fields=fields,
-            actions=actions,
-            back=("保障退出", reverse("tenancy:exit_case_list")),
-        )
+            actions.append(_action("退出通知书", "exit_case_notice", case.pk))
+        return {
+            "title": f"保障退出 {case.number}",
+            "fields": fields,
+            "actions": actions,
+        }
 
 
 class ExitCaseDecideView(ServiceFormView):
@@ -1114,19 +1110,8 @@ class ExitCaseDecideView(ServiceFormView):
     roles = DECISION_ROLES
     form_class = forms.ExitDecisionForm
     title = "退出决定"
-
-    def get_object(self) -> Any:
-        return selectors.exit_case_get(user=self.request.user, pk=self.kwargs["pk"])
-
-    def perform(self, data: dict[str, Any]) -> str:
-        exits.exit_case_decide(
-            case=self.object,
-            approve=data["approve"],
-            opinion=data["opinion"],
-            move_out_deadline=data["move_out_deadline"],
-            acting_user=self.request.user,
-        )
-        return self.object.get_absolute_url()
+    getter, service = staticmethod(selectors.exit_case_get), staticmethod(exits.exit_case_decide)
+    record_arg, service_fields = "case", ("approve", "opinion", "move_out_deadline")
 
 
 class ExitNoticeView(ReaderMixin, View):
@@ -1151,22 +1136,11 @@ class ReturnCreateView(ServiceFormView):
 
     form_class = forms.ReturnForm
     title = "登记已配售房源退回"
+    cancel_to = done_to = "tenancy:return_list"
+    service, service_fields = staticmethod(sold.return_create), ("contract", "reason", "due_on", "is_printed")
 
-    def form_kwargs(self) -> dict[str, Any]:
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
         return {"contracts": selectors.sale_contracts(user=self.request.user)}
-
-    def cancel_url(self) -> str:
-        return reverse("tenancy:return_list")
-
-    def perform(self, data: dict[str, Any]) -> str:
-        sold.return_create(
-            contract=data["contract"],
-            reason=data["reason"],
-            due_on=data["due_on"],
-            is_printed=data["is_printed"],
-            acting_user=self.request.user,
-        )
-        return reverse("tenancy:return_list")
 
 
 class ReturnCompleteView(ServiceFormView):
@@ -1174,16 +1148,9 @@ class ReturnCompleteView(ServiceFormView):
 
     form_class = forms.ReturnCompleteForm
     title = "实回退"
-
-    def get_object(self) -> Any:
-        return selectors.return_get(user=self.request.user, pk=self.kwargs["pk"])
-
-    def cancel_url(self) -> str:
-        return reverse("tenancy:return_list")
-
-    def perform(self, data: dict[str, Any]) -> str:
-        sold.return_complete(record=self.object, returned_on=data["returned_on"], acting_user=self.request.user)
-        return reverse("tenancy:return_list")
+    getter, service = staticmethod(selectors.return_get), staticmethod(sold.return_complete)
+    record_arg, service_fields = "record", ("returned_on",)
+    cancel_to = done_to = "tenancy:return_list"
 
 
 class ResaleCreateView(ServiceFormView):
@@ -1195,35 +1162,24 @@ class ResaleCreateView(ServiceFormView):
         "未满规定年限的由政府按原价扣除折旧回购；满规定年限的上市交易，按差价的规定比例缴纳收益，政府享有优先回购权。"
     )
 
-    def form_kwargs(self) -> dict[str, Any]:
+    cancel_to = "tenancy:resale_list"
+    service = staticmethod(sold.resale_register)
+    service_fields = (
+        "contract", "certificate_number", "certificate_date", "deed_tax_date", "applied_on", "asking_price",
+        "guide_price", "contract_amount", "is_first_purchase", "is_printed",
+    )  # fmt: skip
+
+    def form_kwargs(self, parent: Any, instance: Any) -> dict[str, Any]:
         return {"contracts": selectors.sale_contracts(user=self.request.user)}
 
-    def cancel_url(self) -> str:
-        return reverse("tenancy:resale_list")
 
-    def perform(self, data: dict[str, Any]) -> str:
-        resale = sold.resale_register(
-            contract=data["contract"],
-            certificate_number=data["certificate_number"],
-            certificate_date=data["certificate_date"],
-            deed_tax_date=data["deed_tax_date"],
-            applied_on=data["applied_on"],
-            asking_price=data["asking_price"],
-            guide_price=data["guide_price"],
-            contract_amount=data["contract_amount"],
-            is_first_purchase=data["is_first_purchase"],
-            is_printed=data["is_printed"],
-            acting_user=self.request.user,
-        )
-        return resale.get_absolute_url()
-
-
-class ResaleDetailView(ReaderMixin, View):
+class ResaleDetailView(RecordDetailView):
     """再上市 detail with the rule's result."""
 
-    def get(self, request: HttpRequest, pk: int) -> HttpResponse:
+    getter, back = staticmethod(selectors.resale_get), ("已配售房源再上市", "tenancy:resale_list")
+
+    def page(self, resale: Any) -> dict[str, Any]:
         """Fields."""
-        resale = selectors.resale_get(user=request.user, pk=pk)
         fields = [("申请人编号", resale.applicant_number), ("房源编号", resale.unit_number)]
         fields += _rows(
             resale,
@@ -1245,12 +1201,10 @@ class ResaleDetailView(ReaderMixin, View):
                 "status",
             ],
         )
-        return _detail(
-            request,
-            title=f"再上市 {resale.unit_number}",
-            fields=fields,
-            back=("已配售房源再上市", reverse("tenancy:resale_list")),
-        )
+        return {
+            "title": f"再上市 {resale.unit_number}",
+            "fields": fields,
+        }
 
 
 class ParameterView(ServiceFormView):

@@ -44,6 +44,7 @@ SPECTACULAR_SETTINGS = {
         "PersonIdTypeEnum": "anju.housing.choices.PersonIdType",
         "OrganisationIdTypeEnum": "anju.housing.choices.OrganisationIdType",
         "CertificateTypeEnum": "anju.housing.choices.CertificateType",
+        "ProjectPhotoKindEnum": "anju.housing.models.photos.PhotoKind",
         "PublicityStatusEnum": "anju.admission.models.publicity.PublicityStatus",
         "PublicityKindEnum": "anju.admission.models.publicity.PublicityKind",
         "ObjectionStatusEnum": "anju.admission.models.objections.ObjectionStatus",

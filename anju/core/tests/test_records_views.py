@@ -117,6 +117,33 @@ def test_record_form_view_keeps_a_refusal_on_the_form():
         FakeFormView.as_view()(_request("get"), pk=2)
 
 
+class PlainFormView(FakeFormView):
+    """A page whose form has no `service_errors` and whose message is its own."""
+
+    class form_class(forms.Form):  # noqa: N801 - the view attribute's name
+        reason = forms.CharField(max_length=20)
+
+        def service_data(self):
+            return {"reason": self.cleaned_data["reason"]}
+
+    def service_errors(self, form, exc):
+        form.add_error("reason", exc.messages)
+
+    def success_message(self, saved):
+        return f"{saved}：已办理。"
+
+
+def test_record_form_view_hooks_for_errors_and_the_message():
+    FakeFormView.calls = []
+    request = _request("post", data={"reason": "refuse"})
+    response = PlainFormView.as_view()(request, pk=1)
+    assert response.status_code == 200 and "reason" in response.content.decode()
+    assert "不能保存。" in response.content.decode() and _messages(request) == []
+    request = _request("post", data={"reason": "ok"})
+    assert PlainFormView.as_view()(request, pk=1).status_code == 302
+    assert _messages(request) == [("success", "R1：已办理。")]
+
+
 class FakeReasonView(ReasonFormView):
     form_class, reason_label, submit_label = ReasonForm, "撤销原因", "确认撤销"
     done: list = []
@@ -256,3 +283,60 @@ def test_api_detail_update_and_create():
     response = CreateView.as_view()(_api("post", {"note": "new"}))
     assert response.status_code == 201 and response.data == {"pk": 5, "note": "new"}
     assert CreateView.as_view()(_api("post", {})).status_code == 400
+
+
+class NoteCreateView(ApiBase, RecordActionAPIView):
+    """An action creating a record under this one: 201 with what the service returned."""
+
+    success_status = 201
+
+    def perform(self, request, record, data):
+        return SimpleNamespace(pk=record.pk + 100, note=f"{data['note']} under {record.pk}")
+
+
+def test_api_action_with_a_created_status_answers_the_service_result():
+    API_RECORDS.clear()
+    API_RECORDS[1] = SimpleNamespace(pk=1, note="")
+    response = NoteCreateView.as_view()(_api("post", {"note": "ok"}), pk=1)
+    assert response.status_code == 201 and response.data == {"pk": 101, "note": "ok under 1"}
+    assert NoteCreateView.as_view()(_api("post", {"note": "ok"}), pk=2).status_code == 404
+
+
+class NoBodyView(ApiBase, RecordActionAPIView):
+    """An action without a body (write_serializer None): the service gets the record and the user only."""
+
+    write_serializer = None
+
+    @staticmethod
+    def service(*, record, acting_user):
+        record.note = f"done by {acting_user.pk}"
+        return record
+
+
+class BoundInstanceSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=10)
+
+    def validate_note(self, value):
+        if self.instance is not None and value == self.instance.note:
+            raise serializers.ValidationError("没有改动。")
+        return value
+
+
+class BoundDetailView(ApiBase, RecordUpdateAPIMixin, RecordDetailAPIView):
+    write_serializer, bind_instance = BoundInstanceSerializer, True
+
+    def perform_update(self, request, obj, data):
+        obj.note = data["note"]
+        return obj
+
+
+def test_api_action_without_a_body_and_update_with_the_bound_instance():
+    API_RECORDS.clear()
+    API_RECORDS[1] = SimpleNamespace(pk=1, note="a")
+    response = NoBodyView.as_view()(_api("post", {"ignored": "x"}), pk=1)
+    assert response.status_code == 200 and response.data == {"pk": 1, "note": "done by 7"}
+    # the serializer sees the record: the same note is refused, another one saved
+    response = BoundDetailView.as_view()(_api("patch", {"note": "done by 7"}), pk=1)
+    assert response.status_code == 400
+    assert response.data["errors"] == {"note": [{"code": "invalid", "message": "没有改动。"}]}
+    assert BoundDetailView.as_view()(_api("patch", {"note": "b"}), pk=1).data == {"pk": 1, "note": "b"}

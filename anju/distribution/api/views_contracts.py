@@ -5,17 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from anju.core.api.errors import error_responses
 from anju.core.api.jobs import JobSerializer
+from anju.core.api_records import RecordActionAPIView, RecordCreateAPIMixin, RecordDetailAPIView, RecordUpdateAPIMixin
 from anju.distribution import selectors_contracts as selectors
 from anju.distribution.api import serializers_contracts as s
 from anju.distribution.filtersets_contracts import (
@@ -47,6 +49,16 @@ class ReaderPermissionMixin:
 def _editor(request: Request) -> None:
     if not can_edit_distribution(request.user):
         raise ApiPermissionDenied("只有区县保障科或市保障处可以办理合同和补贴业务。")
+
+
+class EditorWriteMixin(ReaderPermissionMixin):
+    """Readers read; writes (POST, PATCH) are for editors: 403 before the record is looked up."""
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """Reader check, then the editor check of a write."""
+        super().initial(request, *args, **kwargs)
+        if request.method not in SAFE_METHODS:
+            _editor(request)
 
 
 def _terms(data: dict[str, Any]) -> ContractTerms:
@@ -143,10 +155,8 @@ LandSupplyListBase = _list(
 )
 
 
-class ContractListView(ContractListBase):  # type: ignore[misc, valid-type]
-    """保障对象合同列表 and 新建合同."""
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="distribution_contracts_create",
         tags=TAG,
         summary="新建合同",
@@ -154,14 +164,16 @@ class ContractListView(ContractListBase):  # type: ignore[misc, valid-type]
         request=s.ContractCreateSerializer,
         responses={201: s.ContractSerializer, **error_responses(400, 401, 403)},
     )
-    def post(self, request: Request) -> Response:
-        """contract_create."""
+)
+class ContractListView(EditorWriteMixin, RecordCreateAPIMixin, ContractListBase):  # type: ignore[misc, valid-type]
+    """保障对象合同列表 and 新建合同."""
+
+    read_serializer, write_serializer = s.ContractSerializer, s.ContractCreateSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """contract_create for a household of the register and a unit of the jurisdiction."""
         from anju.housing.models import Unit
 
-        _editor(request)
-        serializer = s.ContractCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
         entry = selectors.register_entry_for_contract(user=request.user, pk=data.pop("register_entry"))
         unit_id = data.pop("unit", None)
         unit = None
@@ -169,20 +181,17 @@ class ContractListView(ContractListBase):  # type: ignore[misc, valid-type]
             unit = Unit.objects.visible_to(request.user).filter(pk=unit_id).first()
             if unit is None:
                 raise ApiValidationError({"unit": ["管辖范围内没有该房屋。"]})
-        contract = contract_services.contract_create(
+        return contract_services.contract_create(
             register_entry=entry,
             contract_type=data.pop("contract_type"),
             terms=_terms(data),
             unit=unit,
             acting_user=request.user,
         )
-        return Response(s.ContractSerializer(contract).data, status=status.HTTP_201_CREATED)
 
 
-class ContractFromSelectionView(ReaderPermissionMixin, APIView):
-    """按选房结果签约."""
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="distribution_contracts_from_selection",
         tags=TAG,
         summary="按选房结果生成合同",
@@ -190,23 +199,30 @@ class ContractFromSelectionView(ReaderPermissionMixin, APIView):
         request=s.ContractFromSelectionSerializer,
         responses={201: s.ContractSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request) -> Response:
+)
+class ContractFromSelectionView(EditorWriteMixin, RecordCreateAPIMixin, APIView):
+    """按选房结果签约."""
+
+    read_serializer, write_serializer = s.ContractSerializer, s.ContractFromSelectionSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
         """contract_create_from_selection."""
-        _editor(request)
-        serializer = s.ContractFromSelectionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
         selection = selectors.selection_get(user=request.user, pk=data.pop("selection"))
-        contract = contract_services.contract_create_from_selection(
+        return contract_services.contract_create_from_selection(
             selection=selection, terms=_terms(data), acting_user=request.user
         )
-        return Response(s.ContractSerializer(contract).data, status=status.HTTP_201_CREATED)
 
 
-class ContractSignView(ReaderPermissionMixin, APIView):
-    """签约."""
+class ContractActionView(EditorWriteMixin, RecordActionAPIView):
+    """An editor's action on one contract of the jurisdiction."""
 
-    @extend_schema(
+    getter = staticmethod(selectors.contract_get)
+    read_serializer = s.ContractSerializer
+    record_arg = "contract"
+
+
+@extend_schema_view(
+    post=extend_schema(
         operation_id="distribution_contracts_sign",
         tags=TAG,
         summary="合同签约",
@@ -214,12 +230,11 @@ class ContractSignView(ReaderPermissionMixin, APIView):
         request=None,
         responses={200: s.ContractSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """contract_sign."""
-        _editor(request)
-        contract = selectors.contract_get(user=request.user, pk=pk)
-        signed = contract_services.contract_sign(contract=contract, acting_user=request.user)
-        return Response(s.ContractSerializer(signed).data)
+)
+class ContractSignView(ContractActionView):
+    """签约."""
+
+    service = staticmethod(contract_services.contract_sign)
 
 
 class ContractVerifyView(ReaderPermissionMixin, APIView):
@@ -253,10 +268,8 @@ class ContractVerifyView(ReaderPermissionMixin, APIView):
         )
 
 
-class ContractRenewView(ReaderPermissionMixin, APIView):
-    """申请续签."""
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="distribution_contracts_renew",
         tags=TAG,
         summary="申请续签",
@@ -264,31 +277,27 @@ class ContractRenewView(ReaderPermissionMixin, APIView):
         request=s.ContractRenewSerializer,
         responses={200: s.RenewalOutcomeSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """contract_renewal_request."""
-        _editor(request)
-        contract = selectors.contract_get(user=request.user, pk=pk)
-        serializer = s.ContractRenewSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+)
+class ContractRenewView(ContractActionView):
+    """申请续签."""
+
+    read_serializer, write_serializer = s.RenewalOutcomeSerializer, s.ContractRenewSerializer
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """contract_renewal_request; the outcome with its grounds."""
         outcome = contract_services.contract_renewal_request(
-            contract=contract, acting_user=request.user, term_months=serializer.validated_data.get("term_months")
+            contract=record, acting_user=request.user, term_months=data.get("term_months")
         )
-        return Response(
-            s.RenewalOutcomeSerializer(
-                {
-                    "eligible": outcome.eligible,
-                    "decision": outcome.decision.pk,
-                    "lines": outcome.lines,
-                    "renewal": outcome.renewal,
-                }
-            ).data
-        )
+        return {
+            "eligible": outcome.eligible,
+            "decision": outcome.decision.pk,
+            "lines": outcome.lines,
+            "renewal": outcome.renewal,
+        }
 
 
-class ContractTerminateView(ReaderPermissionMixin, APIView):
-    """解除合同."""
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="distribution_contracts_terminate",
         tags=TAG,
         summary="解除合同",
@@ -296,17 +305,17 @@ class ContractTerminateView(ReaderPermissionMixin, APIView):
         request=s.ContractTerminateSerializer,
         responses={200: s.ContractSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """contract_terminate."""
-        _editor(request)
-        contract = selectors.contract_get(user=request.user, pk=pk)
-        serializer = s.ContractTerminateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        ended = contract_services.contract_terminate(
-            contract=contract, reason=data["reason"], terminated_on=data.get("terminated_on"), acting_user=request.user
+)
+class ContractTerminateView(ContractActionView):
+    """解除合同."""
+
+    write_serializer = s.ContractTerminateSerializer
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """contract_terminate (no date: today)."""
+        return contract_services.contract_terminate(
+            contract=record, reason=data["reason"], terminated_on=data.get("terminated_on"), acting_user=request.user
         )
-        return Response(s.ContractSerializer(ended).data)
 
 
 class SubsidyRunView(ReaderPermissionMixin, APIView):
@@ -329,10 +338,8 @@ class SubsidyRunView(ReaderPermissionMixin, APIView):
         return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 
-class SubsidyPayView(ReaderPermissionMixin, APIView):
-    """登记补贴实发."""
-
-    @extend_schema(
+@extend_schema_view(
+    post=extend_schema(
         operation_id="distribution_subsidy_dues_pay",
         tags=TAG,
         summary="登记补贴实发",
@@ -340,16 +347,14 @@ class SubsidyPayView(ReaderPermissionMixin, APIView):
         request=s.SubsidyPaymentWriteSerializer,
         responses={201: s.SubsidyPaymentSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """subsidy_payment_record."""
-        _editor(request)
-        due = selectors.subsidy_due_get(user=request.user, pk=pk)
-        serializer = s.SubsidyPaymentWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        payment = subsidy_services.subsidy_payment_record(
-            due=due, acting_user=request.user, **serializer.validated_data
-        )
-        return Response(s.SubsidyPaymentSerializer(payment).data, status=status.HTTP_201_CREATED)
+)
+class SubsidyPayView(EditorWriteMixin, RecordActionAPIView):
+    """登记补贴实发."""
+
+    getter = staticmethod(selectors.subsidy_due_get)
+    read_serializer, write_serializer = s.SubsidyPaymentSerializer, s.SubsidyPaymentWriteSerializer
+    service, record_arg = staticmethod(subsidy_services.subsidy_payment_record), "due"
+    success_status = status.HTTP_201_CREATED
 
 
 class PayOutstandingView(ReaderPermissionMixin, APIView):
@@ -381,58 +386,56 @@ class PayOutstandingView(ReaderPermissionMixin, APIView):
 
 def _record_views(name: str, base: type, getter: Any, serializer: Any, service: Any, noun: str) -> tuple[type, type]:
     """(list + create, retrieve + update) of a support-object record."""
+    list_doc, detail_doc = f"{noun}列表与新增.", f"{noun}详情与修改."
 
-    class ListCreate(base):  # type: ignore[misc, valid-type]
-        @extend_schema(
+    @extend_schema_view(
+        post=extend_schema(
             operation_id=f"distribution_{name}_create",
             tags=TAG,
             summary=f"新增{noun}",
+            description=list_doc,
             request=serializer,
             responses={201: serializer, **error_responses(400, 401, 403)},
         )
-        def post(self, request: Request) -> Response:
-            _editor(request)
-            ser = serializer(data=request.data)
-            ser.is_valid(raise_exception=True)
-            data = dict(ser.validated_data)
+    )
+    class ListCreate(EditorWriteMixin, RecordCreateAPIMixin, base):  # type: ignore[misc, valid-type]
+        read_serializer = write_serializer = serializer
+
+        def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
             region_code = data.pop("region_code", "") or ""
             if not region_code:
                 raise ApiValidationError({"region_code": ["该字段是必填项。"]})
-            data = _project(request, data)
-            record = service(data=data, region_code=region_code, acting_user=request.user)
-            return Response(serializer(record).data, status=status.HTTP_201_CREATED)
+            return service(data=_project(request, data), region_code=region_code, acting_user=request.user)
 
-    class Detail(ReaderPermissionMixin, APIView):
-        @extend_schema(
+    @extend_schema_view(
+        get=extend_schema(
             operation_id=f"distribution_{name}_retrieve",
             tags=TAG,
             summary=f"{noun}详情",
+            description=detail_doc,
             responses={200: serializer, **error_responses(401, 403, 404)},
-        )
-        def get(self, request: Request, pk: int) -> Response:
-            return Response(serializer(getter(user=request.user, pk=pk)).data)
-
-        @extend_schema(
+        ),
+        patch=extend_schema(
             operation_id=f"distribution_{name}_update",
             tags=TAG,
             summary=f"修改{noun}",
+            description=detail_doc,
             request=serializer,
             responses={200: serializer, **error_responses(400, 401, 403, 404)},
-        )
-        def patch(self, request: Request, pk: int) -> Response:
-            _editor(request)
-            record = getter(user=request.user, pk=pk)
-            ser = serializer(record, data=request.data, partial=True)
-            ser.is_valid(raise_exception=True)
-            data = dict(ser.validated_data)
-            data.pop("region_code", None)
-            record = service(data=_project(request, data), instance=record, acting_user=request.user)
-            return Response(serializer(record).data)
+        ),
+    )
+    class Detail(EditorWriteMixin, RecordUpdateAPIMixin, RecordDetailAPIView):
+        read_serializer = write_serializer = serializer
+        bind_instance = True
 
+        def perform_update(self, request: Request, obj: Any, data: dict[str, Any]) -> Any:
+            data.pop("region_code", None)
+            return service(data=_project(request, data), instance=obj, acting_user=request.user)
+
+    Detail.getter = staticmethod(getter)
     ListCreate.__name__ = ListCreate.__qualname__ = f"{name.title().replace('_', '')}ListCreateView"
     Detail.__name__ = Detail.__qualname__ = f"{name.title().replace('_', '')}RecordView"
-    ListCreate.__doc__ = f"{noun}列表与新增."
-    Detail.__doc__ = f"{noun}详情与修改."
+    ListCreate.__doc__, Detail.__doc__ = list_doc, detail_doc
     return ListCreate, Detail
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import AllowAny
@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from anju.core.api.errors import error_responses
+from anju.core.api_records import RecordActionAPIView, RecordCreateAPIMixin, RecordDetailAPIView
 from anju.distribution import selectors_rounds as selectors
 from anju.distribution.api import serializers_rounds as s
 from anju.distribution.choices import LotteryState
@@ -50,10 +51,61 @@ def _lottery_of(round_: Any) -> Any:
     return lottery
 
 
-class RoundListView(ReaderPermissionMixin, generics.ListAPIView):
+def _round_lottery_get(*, user: Any, pk: int) -> Any:
+    """The lottery of a round of the user's jurisdiction (404 without one)."""
+    return _lottery_of(selectors.round_get(user=user, pk=pk))
+
+
+def _schema(operation: str, summary: str, answer: Any, code: int = 200, **kwargs: Any) -> Any:
+    """extend_schema of one write on a record: `answer` with `code`, 400/401/403/404 on errors."""
+    return extend_schema(
+        operation_id=f"distribution_{operation}",
+        tags=TAG,
+        summary=summary,
+        responses={code: answer, **error_responses(400, 401, 403, 404)},
+        **kwargs,
+    )
+
+
+class RoundActionView(ReaderPermissionMixin, RecordActionAPIView):
+    """An action on one round of the user's jurisdiction."""
+
+    getter = staticmethod(selectors.round_get)
+    read_serializer = s.RoundSerializer
+    record_arg = "round_"
+
+
+class RoundCountView(RoundActionView):
+    """An action on a round answering how many records it touched."""
+
+    def answer(self, obj: Any, status_code: int = status.HTTP_200_OK) -> Response:
+        """{"count": n}."""
+        return Response({"count": obj}, status=status_code)
+
+
+class SelectionActionView(ReaderPermissionMixin, RecordActionAPIView):
+    """An action on one selection of the user's jurisdiction, answered with the selection."""
+
+    getter = staticmethod(selectors.selection_get)
+    read_serializer = s.SelectionSerializer
+    record_arg = "selection"
+
+
+@extend_schema_view(
+    post=_schema(
+        "rounds_create",
+        "新建配给批次",
+        s.RoundSerializer,
+        201,
+        description="从已发布的资源配置方案创建配给批次（方案的家庭和住房）；每个方案同时只能有一个未结束的批次。",
+        request=s.RoundCreateSerializer,
+    )
+)
+class RoundListView(ReaderPermissionMixin, RecordCreateAPIMixin, generics.ListAPIView):
     """配给批次列表 and 新建."""
 
-    serializer_class = s.RoundSerializer
+    serializer_class = read_serializer = s.RoundSerializer
+    write_serializer = s.RoundCreateSerializer
 
     def get_queryset(self) -> models.QuerySet:
         """Scoped; ?state= and ?method=."""
@@ -74,45 +126,34 @@ class RoundListView(ReaderPermissionMixin, generics.ListAPIView):
         """List."""
         return super().get(request, *args, **kwargs)
 
-    @extend_schema(
-        operation_id="distribution_rounds_create",
-        tags=TAG,
-        summary="新建配给批次",
-        description="从已发布的资源配置方案创建配给批次（方案的家庭和住房）；每个方案同时只能有一个未结束的批次。",
-        request=s.RoundCreateSerializer,
-        responses={201: s.RoundSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request) -> Response:
-        """round_create."""
-        serializer = s.RoundCreateSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """round_create from a published plan of the jurisdiction."""
         plan = selectors.published_plans_for(request.user).filter(pk=data["plan"]).first()
         if plan is None:
             raise ValidationError({"plan": ["资源配置方案不存在、未发布或不在您的管辖范围内。"]})
-        round_ = round_services.round_create(
+        return round_services.round_create(
             plan=plan,
             method=data["method"],
             name=data["name"],
             window_minutes=data["window_minutes"],
             acting_user=request.user,
         )
-        return Response(s.RoundSerializer(round_).data, status=status.HTTP_201_CREATED)
 
 
-class RoundDetailView(ReaderPermissionMixin, APIView):
-    """配给批次详情."""
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="distribution_rounds_retrieve",
         tags=TAG,
         summary="配给批次详情",
         description="管辖范围外返回 404。",
         responses={200: s.RoundSerializer, **error_responses(401, 403, 404)},
     )
-    def get(self, request: Request, pk: int) -> Response:
-        """The round."""
-        return Response(s.RoundSerializer(selectors.round_get(user=request.user, pk=pk)).data)
+)
+class RoundDetailView(ReaderPermissionMixin, RecordDetailAPIView):
+    """配给批次详情."""
+
+    getter = staticmethod(selectors.round_get)
+    read_serializer = s.RoundSerializer
 
 
 class QueueListView(ReaderPermissionMixin, generics.ListAPIView):
@@ -139,124 +180,124 @@ class QueueListView(ReaderPermissionMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class QueueComputeView(ReaderPermissionMixin, APIView):
-    """计算轮候顺序."""
-
-    @extend_schema(
-        operation_id="distribution_queue_compute",
-        tags=TAG,
-        summary="计算轮候顺序",
+@extend_schema_view(
+    post=_schema(
+        "queue_compute",
+        "计算轮候顺序",
+        s.CountSerializer,
         description="按批次的轮候排队规则计算（已有调整决定或已开始选房时拒绝）。",
         request=None,
-        responses={200: s.CountSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """queue_compute."""
-        round_ = selectors.round_get(user=request.user, pk=pk)
-        return Response({"count": waitlist_services.queue_compute(round_=round_, acting_user=request.user)})
+)
+class QueueComputeView(RoundCountView):
+    """计算轮候顺序."""
+
+    service = staticmethod(waitlist_services.queue_compute)
 
 
-class QueueReorderView(ReaderPermissionMixin, APIView):
-    """调整轮候顺序."""
-
-    @extend_schema(
-        operation_id="distribution_queue_reorder",
-        tags=TAG,
-        summary="调整轮候顺序",
+@extend_schema_view(
+    post=_schema(
+        "queue_reorder",
+        "调整轮候顺序",
+        s.ReorderSerializer,
+        201,
         description="只能依据决定调整：须有决定文号和原因；组内其他家庭顺延。",
         request=s.QueueReorderInputSerializer,
-        responses={201: s.ReorderSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """queue_reorder."""
-        entry = selectors.queue_entry_get(user=request.user, pk=pk)
-        serializer = s.QueueReorderInputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        reorder = waitlist_services.queue_reorder(entry=entry, acting_user=request.user, **serializer.validated_data)
-        return Response(s.ReorderSerializer(reorder).data, status=status.HTTP_201_CREATED)
+)
+class QueueReorderView(ReaderPermissionMixin, RecordActionAPIView):
+    """调整轮候顺序."""
+
+    getter = staticmethod(selectors.queue_entry_get)
+    read_serializer, write_serializer = s.ReorderSerializer, s.QueueReorderInputSerializer
+    service, record_arg = staticmethod(waitlist_services.queue_reorder), "entry"
+    success_status = status.HTTP_201_CREATED
 
 
-class LotteryView(ReaderPermissionMixin, APIView):
-    """批次的摇号."""
-
-    @extend_schema(
+@extend_schema_view(
+    get=extend_schema(
         operation_id="distribution_lottery_retrieve",
         tags=TAG,
         summary="摇号信息",
         description="名单摘要、种子承诺；摇号后含公开的种子和结果摘要。",
         responses={200: s.LotterySerializer, **error_responses(401, 403, 404)},
     )
-    def get(self, request: Request, pk: int) -> Response:
-        """The lottery."""
-        return Response(s.LotterySerializer(_lottery_of(selectors.round_get(user=request.user, pk=pk))).data)
+)
+class LotteryView(ReaderPermissionMixin, RecordDetailAPIView):
+    """批次的摇号."""
+
+    getter = staticmethod(_round_lottery_get)
+    read_serializer = s.LotterySerializer
 
 
-class LotteryCommitView(ReaderPermissionMixin, APIView):
-    """公布摇号名单和种子承诺."""
-
-    @extend_schema(
-        operation_id="distribution_lottery_commit",
-        tags=TAG,
-        summary="公布摇号名单和种子承诺",
+@extend_schema_view(
+    post=_schema(
+        "lottery_commit",
+        "公布摇号名单和种子承诺",
+        s.LotterySerializer,
+        201,
         description="固定参与名单（方案中的全部家庭）并公布名单的 SM3 摘要和随机种子的 SM3 承诺；种子密封保存。",
         request=s.LotteryCommitSerializer,
-        responses={201: s.LotterySerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """lottery_commit."""
-        round_ = selectors.round_get(user=request.user, pk=pk)
-        serializer = s.LotteryCommitSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        lottery = lottery_services.lottery_commit(
-            round_=round_,
+)
+class LotteryCommitView(RoundActionView):
+    """公布摇号名单和种子承诺."""
+
+    read_serializer, write_serializer = s.LotterySerializer, s.LotteryCommitSerializer
+    success_status = status.HTTP_201_CREATED
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """lottery_commit (winners and draw time optional)."""
+        return lottery_services.lottery_commit(
+            round_=record,
             winners_count=data.get("winners_count"),
             substitutes_count=data["substitutes_count"],
             draw_at=data.get("draw_at"),
             notary=data["notary"],
             acting_user=request.user,
         )
-        return Response(s.LotterySerializer(lottery).data, status=status.HTTP_201_CREATED)
 
 
-class LotteryDrawView(ReaderPermissionMixin, APIView):
-    """摇号."""
+class LotteryActionView(ReaderPermissionMixin, RecordActionAPIView):
+    """An action on the lottery of a round."""
 
-    @extend_schema(
-        operation_id="distribution_lottery_draw",
-        tags=TAG,
-        summary="摇号",
+    getter = staticmethod(_round_lottery_get)
+    record_arg = "lottery"
+
+
+@extend_schema_view(
+    post=_schema(
+        "lottery_draw",
+        "摇号",
+        s.LotterySerializer,
         description="公开种子并计算摇号顺序；正选之后为候补。结果不可更改，再次摇号返回 400。",
         request=s.LotteryDrawSerializer,
-        responses={200: s.LotterySerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """lottery_draw."""
-        lottery = _lottery_of(selectors.round_get(user=request.user, pk=pk))
-        serializer = s.LotteryDrawSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        lottery = lottery_services.lottery_draw(
-            lottery=lottery, seed=serializer.validated_data["seed"], acting_user=request.user
-        )
-        return Response(s.LotterySerializer(lottery).data)
+)
+class LotteryDrawView(LotteryActionView):
+    """摇号."""
+
+    read_serializer, write_serializer = s.LotterySerializer, s.LotteryDrawSerializer
+    service = staticmethod(lottery_services.lottery_draw)
 
 
-class LotteryVerifyView(ReaderPermissionMixin, APIView):
-    """核验摇号结果."""
-
-    @extend_schema(
-        operation_id="distribution_lottery_verify",
-        tags=TAG,
-        summary="核验摇号结果",
+@extend_schema_view(
+    post=_schema(
+        "lottery_verify",
+        "核验摇号结果",
+        s.LotteryVerificationSerializer,
         description="按公开的种子和名单重新计算并与保存的结果比对；核验记入审计日志。",
         request=None,
-        responses={200: s.LotteryVerificationSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """lottery_verify_recorded."""
-        lottery = _lottery_of(selectors.round_get(user=request.user, pk=pk))
-        verification = lottery_services.lottery_verify_recorded(lottery=lottery, acting_user=request.user)
-        return Response(s.verification_data(verification))
+)
+class LotteryVerifyView(LotteryActionView):
+    """核验摇号结果."""
+
+    service = staticmethod(lottery_services.lottery_verify_recorded)
+
+    def answer(self, obj: Any, status_code: int = status.HTTP_200_OK) -> Response:
+        """The verification report."""
+        return Response(s.verification_data(obj), status=status_code)
 
 
 class PublicLotteryView(APIView):
@@ -303,102 +344,73 @@ class SelectionListView(ReaderPermissionMixin, generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
 
-class SelectionsOpenView(ReaderPermissionMixin, APIView):
-    """开始选房."""
-
-    @extend_schema(
-        operation_id="distribution_selections_open",
-        tags=TAG,
-        summary="开始选房",
+@extend_schema_view(
+    post=_schema(
+        "selections_open",
+        "开始选房",
+        s.CountSerializer,
         description="按轮候顺序（摇号批次为正选、候补顺序）为每户安排连续的选房时段。",
         request=s.SelectionsOpenSerializer,
-        responses={200: s.CountSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """selections_open."""
-        round_ = selectors.round_get(user=request.user, pk=pk)
-        serializer = s.SelectionsOpenSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        count = selection_services.selections_open(round_=round_, acting_user=request.user, **serializer.validated_data)
-        return Response({"count": count})
+)
+class SelectionsOpenView(RoundCountView):
+    """开始选房."""
+
+    write_serializer, service = s.SelectionsOpenSerializer, staticmethod(selection_services.selections_open)
 
 
-class SelectionsExpireView(ReaderPermissionMixin, APIView):
+@extend_schema_view(
+    post=_schema("selections_expire", "处理逾期未选", s.CountSerializer, description="selections_expire.", request=None)
+)
+class SelectionsExpireView(RoundCountView):
     """处理逾期未选."""
 
-    @extend_schema(
-        operation_id="distribution_selections_expire",
-        tags=TAG,
-        summary="处理逾期未选",
-        request=None,
-        responses={200: s.CountSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """selections_expire."""
-        round_ = selectors.round_get(user=request.user, pk=pk)
-        return Response({"count": selection_services.selections_expire(round_=round_, acting_user=request.user)})
+    service = staticmethod(selection_services.selections_expire)
 
 
-class RoundCloseView(ReaderPermissionMixin, APIView):
+@extend_schema_view(
+    post=_schema("rounds_close", "结束配给批次", s.RoundSerializer, description="round_close.", request=None)
+)
+class RoundCloseView(RoundActionView):
     """结束批次."""
 
-    @extend_schema(
-        operation_id="distribution_rounds_close",
-        tags=TAG,
-        summary="结束配给批次",
-        request=None,
-        responses={200: s.RoundSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """round_close."""
-        round_ = selectors.round_get(user=request.user, pk=pk)
-        return Response(s.RoundSerializer(round_services.round_close(round_=round_, acting_user=request.user)).data)
+    service = staticmethod(round_services.round_close)
 
 
-class SelectionChooseView(ReaderPermissionMixin, APIView):
-    """选房."""
-
-    @extend_schema(
-        operation_id="distribution_selections_choose",
-        tags=TAG,
-        summary="选房",
+@extend_schema_view(
+    post=_schema(
+        "selections_choose",
+        "选房",
+        s.SelectionSerializer,
         description="在该户的选房时段内（或前面的家庭都已处理完时）选定本批次的一套住房；同一套住房只能给一户。",
         request=s.ChooseSerializer,
-        responses={200: s.SelectionSerializer, **error_responses(400, 401, 403, 404)},
     )
-    def post(self, request: Request, pk: int) -> Response:
-        """selection_choose."""
+)
+class SelectionChooseView(SelectionActionView):
+    """选房."""
+
+    write_serializer = s.ChooseSerializer
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """selection_choose of a unit of the jurisdiction."""
         from anju.housing.models import Unit
 
-        selection = selectors.selection_get(user=request.user, pk=pk)
-        serializer = s.ChooseSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        unit = Unit.objects.visible_to(request.user).filter(pk=serializer.validated_data["unit"]).first()
+        unit = Unit.objects.visible_to(request.user).filter(pk=data["unit"]).first()
         if unit is None:
             raise ValidationError({"unit": ["住房不存在或不在您的管辖范围内。"]})
-        selection = selection_services.selection_choose(selection=selection, unit=unit, acting_user=request.user)
-        return Response(s.SelectionSerializer(selection).data)
+        return selection_services.selection_choose(selection=record, unit=unit, acting_user=request.user)
 
 
 def _reason_view(name: str, summary: str, description: str, service: Any) -> type:
-    class View(ReaderPermissionMixin, APIView):
-        @extend_schema(
-            operation_id=f"distribution_selections_{name}",
-            tags=TAG,
-            summary=summary,
-            description=description,
-            request=s.ReasonSerializer,
-            responses={200: s.SelectionSerializer, **error_responses(400, 401, 403, 404)},
+    @extend_schema_view(
+        post=_schema(
+            f"selections_{name}", summary, s.SelectionSerializer, description=description, request=s.ReasonSerializer
         )
-        def post(self, request: Request, pk: int) -> Response:
-            selection = selectors.selection_get(user=request.user, pk=pk)
-            serializer = s.ReasonSerializer(data=request.data)
-            serializer.is_valid(raise_exception=True)
-            selection = service(
-                selection=selection, reason=serializer.validated_data["reason"], acting_user=request.user
-            )
-            return Response(s.SelectionSerializer(selection).data)
+    )
+    class View(SelectionActionView):
+        write_serializer = s.ReasonSerializer
 
+    View.service = staticmethod(service)
     View.__name__ = View.__qualname__ = f"Selection{name.title()}View"
     View.__doc__ = f"{summary}."
     return View
@@ -415,21 +427,12 @@ SelectionReleaseView = _reason_view(
 )
 
 
-class SelectionConfirmView(ReaderPermissionMixin, APIView):
+@extend_schema_view(
+    post=_schema(
+        "selections_confirm", "审核确认选房", s.SelectionSerializer, description="selection_confirm.", request=None
+    )
+)
+class SelectionConfirmView(SelectionActionView):
     """审核确认选房."""
 
-    @extend_schema(
-        operation_id="distribution_selections_confirm",
-        tags=TAG,
-        summary="审核确认选房",
-        request=None,
-        responses={200: s.SelectionSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """selection_confirm."""
-        selection = selectors.selection_get(user=request.user, pk=pk)
-        return Response(
-            s.SelectionSerializer(
-                selection_services.selection_confirm(selection=selection, acting_user=request.user)
-            ).data
-        )
+    service = staticmethod(selection_services.selection_confirm)

@@ -14,8 +14,10 @@ from anju.housing.models import (
     LandReserve,
     Participant,
     ParticipantPerson,
+    PhotoKind,
     ProgressLog,
     Project,
+    ProjectPhoto,
     ResettlementContract,
     Unit,
 )
@@ -99,3 +101,46 @@ class ImportUploadSerializer(serializers.Serializer):
 
     file = serializers.FileField(help_text="填好的装数模板（.xlsx）")
     valid_only = serializers.BooleanField(default=False, help_text="仅导入正确的行")
+
+
+class ProjectPhotoSerializer(serializers.ModelSerializer):
+    """项目照片（只读）: no storage path, only the staff addresses of the photo and its thumbnail (login needed)."""
+
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True, help_text="照片类别名称")
+    image_url = serializers.SerializerMethodField(help_text="照片（工作人员，须登录）")
+    thumbnail_url = serializers.SerializerMethodField(help_text="缩略图（工作人员，须登录）")
+
+    class Meta:
+        model = ProjectPhoto
+        fields = [
+            "id", "project", "caption", "kind", "kind_display", "sort_order", "is_published", "width", "height", "size",
+            "uploaded_by", "uploaded_at", "is_deleted", "deleted_at", "delete_reason", "image_url", "thumbnail_url",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    def get_image_url(self, photo: ProjectPhoto) -> str:
+        """The staff address of the photo."""
+        from django.urls import reverse
+
+        return reverse("housing:photo_image", args=[photo.pk])
+
+    def get_thumbnail_url(self, photo: ProjectPhoto) -> str:
+        """The staff address of the thumbnail."""
+        from django.urls import reverse
+
+        return reverse("housing:photo_thumbnail", args=[photo.pk])
+
+
+class ProjectPhotoWriteSerializer(serializers.Serializer):
+    """项目照片的说明、类别、排序、公开 (PATCH: any of them)."""
+
+    caption = serializers.CharField(max_length=100, required=False, allow_blank=True, help_text="说明（公众页面的替代文字）")
+    kind = serializers.ChoiceField(choices=PhotoKind.choices, required=False, help_text="照片类别")
+    sort_order = serializers.IntegerField(min_value=0, max_value=32767, required=False, help_text="排序，小的在前")
+    is_published = serializers.BooleanField(required=False, help_text="公开（门户房源页面显示）")
+
+
+class ProjectPhotoUploadSerializer(ProjectPhotoWriteSerializer):
+    """上传项目照片: the file (JPEG, PNG or WebP, ≤ 8 MB) and its details."""
+
+    image = serializers.FileField(help_text="照片文件：JPEG、PNG 或 WebP，不超过 8 MB，每边 200–10000 像素")

@@ -19,6 +19,9 @@ urlpatterns = [
     path("progress-logs/", views.ProgressLogListView.as_view(), name="housing-progress-logs"),
     path("progress-logs/<int:pk>/revoke/", views.ProgressLogRevokeView.as_view(), name="housing-progress-logs-revoke"),
     path("handovers/", views.HandoverListView.as_view(), name="housing-handovers"),
+    path("projects/<int:pk>/photos/", views.ProjectPhotoListView.as_view(), name="housing-project-photos"),
+    path("photos/<int:pk>/", views.ProjectPhotoDetailView.as_view(), name="housing-photos-detail"),
+    path("photos/<int:pk>/restore/", views.ProjectPhotoRestoreView.as_view(), name="housing-photos-restore"),
 ]
 
 # Records with create, update, delete (recoverable) and restore: <prefix>/, <prefix>/<id>/, <prefix>/<id>/restore/.

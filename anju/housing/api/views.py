@@ -436,3 +436,116 @@ class ProgressLogRevokeView(ReaderPermissionMixin, APIView):
         data.is_valid(raise_exception=True)
         log = _service_call(lambda: services.progress_log_revoke(log=log, reason=data.validated_data["reason"], acting_user=request.user))
         return Response(s.ProgressLogSerializer(log).data)
+
+
+# ---------------------------------------------------------------- 项目照片
+
+
+DELETED_PARAMETER = OpenApiParameter(
+    "deleted", str, OpenApiParameter.QUERY, required=False, enum=["1", "all"], description="1：只列已删除的；all：全部"
+)
+
+
+def _photo_get(request: Request, pk: int) -> Any:
+    """A photo in the user's jurisdiction, deleted ones included (404 otherwise)."""
+    from django.http import Http404
+
+    from anju.housing.selectors_photos import project_photo_list
+
+    try:
+        return project_photo_list(user=request.user, include_deleted=True).get(pk=pk)
+    except models.ObjectDoesNotExist as exc:
+        raise Http404 from exc
+
+
+class ProjectPhotoListView(ReaderPermissionMixin, APIView):
+    """项目照片列表 and 上传."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(operation_id="housing_project_photos_list", tags=TAG, summary="项目照片列表",
+                   description="项目的照片（按排序）；默认只列有效照片，deleted=1 列已删除的，deleted=all 列全部。不返回存储路径。",
+                   parameters=[DELETED_PARAMETER],
+                   responses={200: s.ProjectPhotoSerializer(many=True), **error_responses(401, 403, 404)})
+    def get(self, request: Request, pk: int) -> Response:
+        """project_photo_list."""
+        from anju.housing.selectors_photos import project_photo_list
+
+        project = selectors.project_get(user=request.user, pk=pk)
+        deleted = request.query_params.get("deleted", "")
+        photos = project_photo_list(user=request.user, project=project, include_deleted=deleted in ("1", "all"))
+        if deleted == "1":
+            photos = photos.filter(is_deleted=True)
+        return Response(s.ProjectPhotoSerializer(photos, many=True).data)
+
+    @extend_schema(operation_id="housing_project_photos_create", tags=TAG, summary="上传项目照片",
+                   description="区县保障科或市保障处。按文件内容识别 JPEG、PNG、WebP（不看文件名），不超过 8 MB；"
+                               "重新编码为 JPEG 并去除 EXIF（含拍摄位置），生成缩略图，以随机文件名保存。",
+                   request={"multipart/form-data": s.ProjectPhotoUploadSerializer},
+                   responses={201: s.ProjectPhotoSerializer, **error_responses(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        """project_photo_upload."""
+        from anju.housing.services.photos import project_photo_upload
+
+        project = selectors.project_get(user=request.user, pk=pk)
+        data_in = s.ProjectPhotoUploadSerializer(data=request.data)
+        data_in.is_valid(raise_exception=True)
+        data = dict(data_in.validated_data)
+        upload = data.pop("image")
+        photo = _service_call(
+            lambda: project_photo_upload(project=project, upload=upload, acting_user=request.user, **data)
+        )
+        return Response(s.ProjectPhotoSerializer(photo).data, status=status.HTTP_201_CREATED)
+
+
+class ProjectPhotoDetailView(ReaderPermissionMixin, APIView):
+    """项目照片详情、修改、删除."""
+
+    @extend_schema(operation_id="housing_photos_retrieve", tags=TAG, summary="项目照片详情",
+                   description="管辖范围外返回 404；已删除的照片 is_deleted 为 true。",
+                   responses={200: s.ProjectPhotoSerializer, **error_responses(401, 403, 404)})
+    def get(self, request: Request, pk: int) -> Response:
+        """One photo."""
+        return Response(s.ProjectPhotoSerializer(_photo_get(request, pk)).data)
+
+    @extend_schema(operation_id="housing_photos_update", tags=TAG, summary="修改项目照片",
+                   description="修改说明、类别、排序或公开；已删除的照片须先恢复。", request=s.ProjectPhotoWriteSerializer,
+                   responses={200: s.ProjectPhotoSerializer, **error_responses(400, 401, 403, 404)})
+    def patch(self, request: Request, pk: int) -> Response:
+        """project_photo_update."""
+        from anju.housing.services.photos import project_photo_update
+
+        photo = _photo_get(request, pk)
+        data_in = s.ProjectPhotoWriteSerializer(data=request.data, partial=True)
+        data_in.is_valid(raise_exception=True)
+        data = dict(data_in.validated_data)
+        photo = _service_call(lambda: project_photo_update(photo=photo, data=data, acting_user=request.user))
+        return Response(s.ProjectPhotoSerializer(photo).data)
+
+    @extend_schema(operation_id="housing_photos_destroy", tags=TAG, summary="删除项目照片",
+                   description="标记删除（可恢复），须给出删除原因；门户随即不再显示。",
+                   parameters=[REASON_PARAMETER],
+                   responses={200: s.ProjectPhotoSerializer, **error_responses(400, 401, 403, 404)})
+    def delete(self, request: Request, pk: int) -> Response:
+        """project_photo_delete."""
+        from anju.housing.services.photos import project_photo_delete
+
+        photo = _photo_get(request, pk)
+        reason = request.query_params.get("reason") or ""
+        photo = _service_call(lambda: project_photo_delete(photo=photo, reason=reason, acting_user=request.user))
+        return Response(s.ProjectPhotoSerializer(photo).data)
+
+
+class ProjectPhotoRestoreView(ReaderPermissionMixin, APIView):
+    """恢复项目照片."""
+
+    @extend_schema(operation_id="housing_photos_restore", tags=TAG, summary="恢复项目照片",
+                   description="恢复已删除的照片（公开状态保持删除前的设置）。", request=None,
+                   responses={200: s.ProjectPhotoSerializer, **error_responses(400, 401, 403, 404)})
+    def post(self, request: Request, pk: int) -> Response:
+        """project_photo_restore."""
+        from anju.housing.services.photos import project_photo_restore
+
+        photo = _photo_get(request, pk)
+        photo = _service_call(lambda: project_photo_restore(photo=photo, acting_user=request.user))
+        return Response(s.ProjectPhotoSerializer(photo).data)

@@ -2,6 +2,7 @@
 
 from anju.housing.models.contracts import Certificate, ConstructionContract, ResettlementContract
 from anju.housing.models.participants import Participant, ParticipantPerson, ProjectParticipation
+from anju.housing.models.photos import PhotoKind, ProjectPhoto
 from anju.housing.models.projects import Handover, LandReserve, ProgressLog, Project
 from anju.housing.models.units import Building, Unit, UnitStateChange
 
@@ -13,9 +14,11 @@ __all__ = [
     "LandReserve",
     "Participant",
     "ParticipantPerson",
+    "PhotoKind",
     "ProgressLog",
     "Project",
     "ProjectParticipation",
+    "ProjectPhoto",
     "ResettlementContract",
     "Unit",
     "UnitStateChange",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.request import Request
@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from anju.core.api.errors import error_responses
 from anju.core.api.jobs import JobSerializer
+from anju.core.api_records import RecordActionAPIView, RecordCreateAPIMixin
 from anju.tenancy import filtersets, selectors
 from anju.tenancy.api import serializers as s
 from anju.tenancy.permissions import READER_ROLES
@@ -83,25 +84,47 @@ ResaleListView = _list_view(
 )
 
 
-class MoveInCreateView(ReaderPermissionMixin, APIView):
+# The OpenAPI description of each write (the last three are the services' names, as before).
+DESCRIPTIONS = {
+    "move_ins_create": "已签约的配租合同办理入住：入住时间、租金、减免金额和原因；住房变为“已入住”。",
+    "households_payments_create": "按应收月份从早到晚冲抵；少于欠缴总额须填未足额收取原因；同一幂等键只记一次。",
+    "review_results_decide": "继续保障、调整租金或补贴、退出保障；完成复核待办，退出时发起退出流程。"
+    "结论为调整时须填写 adjust_kind、new_amount、effective_month、adjust_reason，自该月起改变租金或补贴标准。",
+    "move_ins_vacate_create": "vacate_create.",
+    "exit_cases_create": "exit_case_open.",
+    "exit_cases_decide": "exit_case_decide.",
+}
+
+
+def _write_schema(operation: str, summary: str) -> Any:
+    """Class decorator: the OpenAPI text of a write view, its serializers and status taken from the view."""
+
+    def decorate(view: type) -> type:
+        code = status.HTTP_201_CREATED if issubclass(view, RecordCreateAPIMixin) else view.success_status
+        return extend_schema_view(
+            post=extend_schema(
+                operation_id=f"tenancy_{operation}",
+                tags=TAG,
+                summary=summary,
+                description=DESCRIPTIONS[operation],
+                request=view.write_serializer,
+                responses={code: view.read_serializer, **error_responses(400, 401, 403, 404)},
+            )
+        )(view)
+
+    return decorate
+
+
+@_write_schema("move_ins_create", "办理入住")
+class MoveInCreateView(ReaderPermissionMixin, RecordCreateAPIMixin, APIView):
     """办理入住."""
 
-    @extend_schema(
-        operation_id="tenancy_move_ins_create",
-        tags=TAG,
-        summary="办理入住",
-        description="已签约的配租合同办理入住：入住时间、租金、减免金额和原因；住房变为“已入住”。",
-        request=s.MoveInWriteSerializer,
-        responses={201: s.MoveInSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request) -> Response:
-        """move_in_create."""
-        serializer = s.MoveInWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+    read_serializer, write_serializer = s.MoveInSerializer, s.MoveInWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """move_in_create on a signed lease awaiting move-in (404 otherwise)."""
         lease = generics.get_object_or_404(selectors.leases_awaiting_move_in(user=request.user), pk=data.pop("lease"))
-        move_in = occupancy.move_in_create(lease=lease, acting_user=request.user, **data)
-        return Response(s.MoveInSerializer(move_in).data, status=status.HTTP_201_CREATED)
+        return occupancy.move_in_create(lease=lease, acting_user=request.user, **data)
 
 
 class RentRunView(ReaderPermissionMixin, APIView):
@@ -138,104 +161,61 @@ class ArrearsListView(ReaderPermissionMixin, APIView):
         return Response(s.ArrearsSerializer(selectors.arrears_list(user=request.user), many=True).data)
 
 
-class PaymentCreateView(ReaderPermissionMixin, APIView):
+@_write_schema("households_payments_create", "收取租金")
+class PaymentCreateView(ReaderPermissionMixin, RecordActionAPIView):
     """收取租金."""
 
-    @extend_schema(
-        operation_id="tenancy_households_payments_create",
-        tags=TAG,
-        summary="收取租金",
-        description="按应收月份从早到晚冲抵；少于欠缴总额须填未足额收取原因；同一幂等键只记一次。",
-        request=s.PaymentWriteSerializer,
-        responses={201: s.RentReceiptSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """payment_record."""
-        entry = selectors.household_get(user=request.user, pk=pk)
-        serializer = s.PaymentWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+    getter = staticmethod(selectors.household_get)
+    read_serializer, write_serializer = s.RentReceiptSerializer, s.PaymentWriteSerializer
+    service, record_arg = staticmethod(rent.payment_record), "register_entry"
+    success_status = status.HTTP_201_CREATED
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """payment_record (a blank idempotency key is none)."""
         data["idempotency_key"] = data.get("idempotency_key") or None
-        receipt = rent.payment_record(register_entry=entry, acting_user=request.user, **data)
-        return Response(s.RentReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)
+        return super().perform(request, record, data)
 
 
-class VacateCreateView(ReaderPermissionMixin, APIView):
+@_write_schema("move_ins_vacate_create", "办理腾退")
+class VacateCreateView(ReaderPermissionMixin, RecordActionAPIView):
     """办理腾退."""
 
-    @extend_schema(
-        operation_id="tenancy_move_ins_vacate_create",
-        tags=TAG,
-        summary="办理腾退",
-        request=s.VacateWriteSerializer,
-        responses={201: s.VacateSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """vacate_create."""
-        move_in = selectors.move_in_get(user=request.user, pk=pk)
-        serializer = s.VacateWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+    getter = staticmethod(selectors.move_in_get)
+    read_serializer, write_serializer = s.VacateSerializer, s.VacateWriteSerializer
+    service, record_arg = staticmethod(occupancy.vacate_create), "move_in"
+    success_status = status.HTTP_201_CREATED
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """vacate_create (the body's vacate_kind is the service's kind)."""
         data["kind"] = data.pop("vacate_kind")
-        vacate = occupancy.vacate_create(move_in=move_in, acting_user=request.user, **data)
-        return Response(s.VacateSerializer(vacate).data, status=status.HTTP_201_CREATED)
+        return super().perform(request, record, data)
 
 
-class ReviewDecideView(ReaderPermissionMixin, APIView):
+@_write_schema("review_results_decide", "年审复核结论")
+class ReviewDecideView(ReaderPermissionMixin, RecordActionAPIView):
     """年审复核结论."""
 
-    @extend_schema(
-        operation_id="tenancy_review_results_decide",
-        tags=TAG,
-        summary="年审复核结论",
-        description="继续保障、调整租金或补贴、退出保障；完成复核待办，退出时发起退出流程。"
-        "结论为调整时须填写 adjust_kind、new_amount、effective_month、adjust_reason，自该月起改变租金或补贴标准。",
-        request=s.ReviewDecisionSerializer,
-        responses={200: s.ReviewResultSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """review_result_decide."""
-        result = selectors.review_result_get(user=request.user, pk=pk)
-        serializer = s.ReviewDecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        result = review.review_result_decide(result=result, acting_user=request.user, **serializer.validated_data)
-        return Response(s.ReviewResultSerializer(result).data)
+    getter = staticmethod(selectors.review_result_get)
+    read_serializer, write_serializer = s.ReviewResultSerializer, s.ReviewDecisionSerializer
+    service, record_arg = staticmethod(review.review_result_decide), "result"
 
 
-class ExitCaseCreateView(ReaderPermissionMixin, APIView):
+@_write_schema("exit_cases_create", "发起退出")
+class ExitCaseCreateView(ReaderPermissionMixin, RecordCreateAPIMixin, APIView):
     """发起退出."""
 
-    @extend_schema(
-        operation_id="tenancy_exit_cases_create",
-        tags=TAG,
-        summary="发起退出",
-        request=s.ExitCaseWriteSerializer,
-        responses={201: s.ExitCaseSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request) -> Response:
-        """exit_case_open."""
-        serializer = s.ExitCaseWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
+    read_serializer, write_serializer = s.ExitCaseSerializer, s.ExitCaseWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """exit_case_open for a household of the user's jurisdiction (404 otherwise)."""
         entry = selectors.household_get(user=request.user, pk=data.pop("register_entry"))
-        case = exits.exit_case_open(register_entry=entry, acting_user=request.user, **data)
-        return Response(s.ExitCaseSerializer(case).data, status=status.HTTP_201_CREATED)
+        return exits.exit_case_open(register_entry=entry, acting_user=request.user, **data)
 
 
-class ExitDecideView(ReaderPermissionMixin, APIView):
+@_write_schema("exit_cases_decide", "退出决定")
+class ExitDecideView(ReaderPermissionMixin, RecordActionAPIView):
     """退出决定."""
 
-    @extend_schema(
-        operation_id="tenancy_exit_cases_decide",
-        tags=TAG,
-        summary="退出决定",
-        request=s.ExitDecisionSerializer,
-        responses={200: s.ExitCaseSerializer, **error_responses(400, 401, 403, 404)},
-    )
-    def post(self, request: Request, pk: int) -> Response:
-        """exit_case_decide."""
-        case = selectors.exit_case_get(user=request.user, pk=pk)
-        serializer = s.ExitDecisionSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        case = exits.exit_case_decide(case=case, acting_user=request.user, **serializer.validated_data)
-        return Response(s.ExitCaseSerializer(case).data)
+    getter = staticmethod(selectors.exit_case_get)
+    read_serializer, write_serializer = s.ExitCaseSerializer, s.ExitDecisionSerializer
+    service, record_arg = staticmethod(exits.exit_case_decide), "case"

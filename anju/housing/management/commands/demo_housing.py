@@ -27,6 +27,7 @@ class Command(BaseCommand):
             self.stdout.write(f"建设项目代码表：新增 {added} 条。")
         created = demo_housing_create(seed=options["seed"])
         self.stdout.write(
-            f"建设项目演示数据：新增项目 {created['projects']} 个、楼栋 {created['buildings']} 栋、住房 {created['units']} 套；"
+            f"建设项目演示数据：新增项目 {created['projects']} 个、楼栋 {created['buildings']} 栋、住房 {created['units']} 套、"
+            f"照片 {created.get('photos', 0)} 张；"
             f"现有项目 {Project.objects.count()} 个、住房 {Unit.objects.count()} 套。"
         )

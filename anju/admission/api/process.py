@@ -85,7 +85,7 @@ class HouseholdSubmitView(APIView):
 
     @extend_schema(operation_id="households_submit", tags=TAG, summary="提交申请", request=None, responses=HouseholdDetailSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        """application_submit."""
+        """提交申请，启动准入审核流程（服务 application_submit）。"""
         application = household_get(user=request.user, pk=pk)
         application_submit(application=application, acting_user=request.user)
         return Response(HouseholdDetailSerializer(household_get(user=request.user, pk=pk)).data)
@@ -225,7 +225,7 @@ class HouseholdVerificationsView(generics.GenericAPIView):
 
     @extend_schema(operation_id="households_verifications_create", tags=TAG, summary="核查指派", request=VerificationAssignSerializer, responses={201: VerificationSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        """verification_assign."""
+        """核查指派：向协同部门指派核查事项（服务 verification_assign）。"""
         from anju.accounts.models import Organisation, User
 
         _reader_check(request)
@@ -283,7 +283,7 @@ class VerificationAnswerView(APIView):
 
     @extend_schema(operation_id="verifications_answer", tags=TAG, summary="反馈核查结果", request=VerificationAnswerSerializer, responses=VerificationSerializer)
     def post(self, request: Request, pk: int) -> Response:
-        """verification_answer."""
+        """协同部门反馈核查结果（服务 verification_answer）。"""
         item = verification_get(user=request.user, pk=pk)
         serializer = VerificationAnswerSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -320,7 +320,7 @@ class HouseholdConclusionView(APIView):
 
     @extend_schema(operation_id="households_conclusion", tags=TAG, summary="核查结论认定", request=ConclusionSerializer, responses={201: ReportSerializer})
     def post(self, request: Request, pk: int) -> Response:
-        """verification_conclude."""
+        """核查结论认定：根据各部门核查结果认定是否符合条件，并生成核查报告（服务 verification_conclude）。"""
         _reader_check(request)
         application = household_get(user=request.user, pk=pk)
         serializer = ConclusionSerializer(data=request.data)

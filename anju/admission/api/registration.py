@@ -385,7 +385,7 @@ class ObjectionVerifyView(APIView):
         responses=ObjectionSerializer,
     )
     def post(self, request: Request, pk: int) -> Response:
-        """objection_verify."""
+        """登记举报查证情况（服务 objection_verify）。"""
         objection = sel.objection_get(user=request.user, pk=pk)
         data = ObjectionVerifySerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -404,7 +404,7 @@ class ObjectionDecideView(APIView):
         responses=ObjectionSerializer,
     )
     def post(self, request: Request, pk: int) -> Response:
-        """objection_decide."""
+        """对公示期举报作出处理决定（服务 objection_decide）。"""
         objection = sel.objection_get(user=request.user, pk=pk)
         data = ObjectionDecideSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -433,7 +433,7 @@ class HouseholdPlanView(APIView):
         responses={201: PlanSerializer},
     )
     def post(self, request: Request, pk: int) -> Response:
-        """plan_create."""
+        """按启用的保障规则测算该户的拟保障实施方案（服务 plan_create）。"""
         application = sel.application_get(user=request.user, pk=pk)
         data = PlanWriteSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -557,7 +557,7 @@ class SupplierReviewView(APIView):
         responses=SupplierUnitSerializer,
     )
     def post(self, request: Request, kind: str, pk: int) -> Response:
-        """supplier_review."""
+        """审核供给单位或个人的申请（服务 supplier_review）。"""
         if kind not in ("unit", "person"):
             raise NotFound("审批记录不存在。")
         record = sel.supplier_get(user=request.user, kind=kind, pk=pk)

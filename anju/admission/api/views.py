@@ -102,7 +102,7 @@ class HouseholdMemberCreateView(generics.GenericAPIView):
         request=MemberWriteSerializer, responses={201: MemberSerializer},
     )
     def post(self, request: Request, pk: int) -> Response:
-        """member_add."""
+        """向草稿或退回补正的申请添加一名家庭成员；证件号码经校验，已在其他有效申请中的成员被拒绝（服务 member_add）。"""
         application = household_get(user=request.user, pk=pk)
         serializer = MemberWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

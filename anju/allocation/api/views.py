@@ -170,7 +170,7 @@ class PlanHouseholdRemoveView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_plan_households_remove", tags=TAG, summary="移出家庭",
                    responses={204: None, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def delete(self, request: Request, pk: int, row: int) -> Response:
-        """plan_household_remove."""
+        """从草稿方案中移出一户保障家庭（服务 plan_household_remove）。"""
         plan = selectors.plan_get(user=request.user, pk=pk)
         household = plan.households.select_related("register_entry").filter(pk=row).first()
         if household is None:
@@ -229,7 +229,7 @@ class PlanFundAddView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_plan_funds_add", tags=TAG, summary="加入资金",
                    request=s.AllocationFundAddSerializer, responses={201: s.PlanResourceSerializer, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        """plan_fund_add."""
+        """向草稿方案加入一笔资金来源及金额（服务 plan_fund_add）。"""
         plan = selectors.plan_get(user=request.user, pk=pk)
         serializer = s.AllocationFundAddSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -243,7 +243,7 @@ class PlanResourceRemoveView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_plan_resources_remove", tags=TAG, summary="移出资源",
                    responses={204: None, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def delete(self, request: Request, pk: int, row: int) -> Response:
-        """plan_resource_remove."""
+        """从草稿方案中移出一项房源或资源（服务 plan_resource_remove）。"""
         plan = selectors.plan_get(user=request.user, pk=pk)
         resource = plan.resources.filter(pk=row).first()
         if resource is None:
@@ -270,7 +270,7 @@ class PlanCloseView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_plans_close", tags=TAG, summary="关闭方案",
                    request=s.AllocationCloseSerializer, responses={200: s.PlanSerializer, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        """plan_close."""
+        """关闭已发布的配置方案；关闭后方案不再接受配置记录（服务 plan_close）。"""
         serializer = s.AllocationCloseSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         plan = plans.plan_close(plan=selectors.plan_get(user=request.user, pk=pk), acting_user=request.user,
@@ -299,7 +299,7 @@ class SupportPlanListView(_SupportList):
     @extend_schema(operation_id="allocation_support_plans_create", tags=TAG, summary="新建支持项目配置方案",
                    request=s.AllocationSupportPlanWriteSerializer, responses={201: s.SupportPlanSerializer, **error_responses(400, 401, 403)})  # fmt: skip
     def post(self, request: Request) -> Response:
-        """support_plan_create."""
+        """新建支持项目配置方案（A.6 支持对象资源配置，服务 support_plan_create）。"""
         from anju.rules.models import SupportMode
         from anju.rules.selectors import support_program_list
 
@@ -328,7 +328,7 @@ class SupportTargetsView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_support_targets_add", tags=TAG, summary="加入支持对象",
                    request=s.AllocationSupportTargetWriteSerializer, responses={201: s.SupportPlanTargetSerializer, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        """support_plan_target_add."""
+        """向草稿支持项目配置方案加入一个支持对象（服务 support_plan_target_add）。"""
         plan = selectors.support_plan_get(user=request.user, pk=pk)
         serializer = s.AllocationSupportTargetWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -342,7 +342,7 @@ class SupportPlanPublishView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_support_plans_publish", tags=TAG, summary="发布支持项目配置方案",
                    request=None, responses={200: s.SupportPlanSerializer, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        """support_plan_publish."""
+        """发布支持项目配置方案；发布后支持对象名单锁定（服务 support_plan_publish）。"""
         plan = support_plans.support_plan_publish(
             plan=selectors.support_plan_get(user=request.user, pk=pk), acting_user=request.user
         )
@@ -355,7 +355,7 @@ class SupportTargetRemoveView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_support_targets_remove", tags=TAG, summary="移出支持对象",
                    responses={204: None, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def delete(self, request: Request, pk: int, row: int) -> Response:
-        """support_plan_target_remove."""
+        """从草稿支持项目配置方案移出一个支持对象（服务 support_plan_target_remove）。"""
         plan = selectors.support_plan_get(user=request.user, pk=pk)
         target = plan.targets.filter(pk=row).first()
         if target is None:
@@ -370,7 +370,7 @@ class SupportPlanCloseView(ReaderPermissionMixin, APIView):
     @extend_schema(operation_id="allocation_support_plans_close", tags=TAG, summary="关闭支持项目配置方案",
                    request=None, responses={200: s.SupportPlanSerializer, **error_responses(400, 401, 403, 404)})  # fmt: skip
     def post(self, request: Request, pk: int) -> Response:
-        """support_plan_close."""
+        """关闭已发布的支持项目配置方案（服务 support_plan_close）。"""
         plan = support_plans.support_plan_close(
             plan=selectors.support_plan_get(user=request.user, pk=pk), acting_user=request.user
         )

@@ -80,6 +80,24 @@ def test_whole_project_schema_generates_without_warnings():
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")
 
 
+def test_every_operation_has_a_chinese_summary_and_no_placeholder_description(tmp_path):
+    # the provincial and partner systems read these: a bare service name ("round_close.") is not a description
+    import re
+
+    import yaml
+
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--file", str(target))
+    schema = yaml.safe_load(target.read_text(encoding="utf-8"))
+    bad = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            summary, description = operation.get("summary", ""), operation.get("description", "")
+            if not re.search(r"[\u4e00-\u9fff]", summary) or re.fullmatch(r"[a-z_]+\.?", description or ""):
+                bad.append(f"{method.upper()} {path}: {summary!r} / {description!r}")
+    assert not bad, "\n".join(bad)
+
+
 @pytest.mark.django_db
 def test_swagger_ui_is_served_locally_without_inline_script(client):
     # when

@@ -360,7 +360,7 @@ class SelectionsOpenView(RoundCountView):
 
 
 @extend_schema_view(
-    post=_schema("selections_expire", "处理逾期未选", s.CountSerializer, description="selections_expire.", request=None)
+    post=_schema("selections_expire", "处理逾期未选", s.CountSerializer, description="将选房时段已过仍未选房的家庭记为逾期未选，返回处理户数（服务 selections_expire）。", request=None)
 )
 class SelectionsExpireView(RoundCountView):
     """处理逾期未选."""
@@ -369,7 +369,7 @@ class SelectionsExpireView(RoundCountView):
 
 
 @extend_schema_view(
-    post=_schema("rounds_close", "结束配给批次", s.RoundSerializer, description="round_close.", request=None)
+    post=_schema("rounds_close", "结束配给批次", s.RoundSerializer, description="结束配给批次；未选房的家庭按规则处理（服务 round_close）。", request=None)
 )
 class RoundCloseView(RoundActionView):
     """结束批次."""
@@ -429,7 +429,7 @@ SelectionReleaseView = _reason_view(
 
 @extend_schema_view(
     post=_schema(
-        "selections_confirm", "审核确认选房", s.SelectionSerializer, description="selection_confirm.", request=None
+        "selections_confirm", "审核确认选房", s.SelectionSerializer, description="审核确认一条选房结果（服务 selection_confirm）。", request=None
     )
 )
 class SelectionConfirmView(SelectionActionView):

@@ -112,7 +112,7 @@ DESCRIPTIONS = {
     "ban_rules_update": "只影响此后列入的记录。",
     "complaints_create": "工作人员登记来信、来电、来访的投诉或咨询；投诉事件编号自动生成。门户网站的网上投诉直接调用服务。",
     "complaints_retrieve": "含全部答复和内部办理记录（管辖范围外返回 404）。",
-    "complaints_assign": "complaint_assign.",
+    "complaints_assign": "将投诉或咨询交办给承办单位，并记录办理时限（服务 complaint_assign）。",
     "complaints_reply": "is_public 为真时投诉人在门户网站可见，办理状态变为“已答复”；否则为内部办理记录。",
     "complaints_close": "登记查证方式、查证结果（投诉必填）、处理意见、处理日期和是否列入信用档案。",
 }

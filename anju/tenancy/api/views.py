@@ -90,9 +90,9 @@ DESCRIPTIONS = {
     "households_payments_create": "按应收月份从早到晚冲抵；少于欠缴总额须填未足额收取原因；同一幂等键只记一次。",
     "review_results_decide": "继续保障、调整租金或补贴、退出保障；完成复核待办，退出时发起退出流程。"
     "结论为调整时须填写 adjust_kind、new_amount、effective_month、adjust_reason，自该月起改变租金或补贴标准。",
-    "move_ins_vacate_create": "vacate_create.",
-    "exit_cases_create": "exit_case_open.",
-    "exit_cases_decide": "exit_case_decide.",
+    "move_ins_vacate_create": "为入住记录办理腾退：主动或责令腾退，结清租金与押金（服务 vacate_create）。",
+    "exit_cases_create": "按退出事由发起退出案件并启动退出流程（服务 exit_case_open）。",
+    "exit_cases_decide": "对退出案件作出决定，生成退出通知书并设定腾退期限（服务 exit_case_decide）。",
 }
 
 

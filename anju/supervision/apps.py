@@ -27,5 +27,9 @@ class SupervisionConfig(AppConfig):
                 "Complaint",
                 "Inspection",
                 "SupplierSanction",
+                "UnitAssessment",
+                "AssessmentBulletin",
+                "StaffAssessment",
+                "StaffSanction",
             ):
                 track(self.get_model(name))

@@ -16,7 +16,7 @@ from django.utils import timezone
 from stdnum.cn import ric, uscc
 
 from anju.supervision import services
-from anju.supervision.models import CreditBanRule, CreditRecord
+from anju.supervision.models import CreditBanRule, CreditRecord, UnitAssessment
 
 DEMO_MARK = "演示数据：证据材料见电子档案。"
 DISTRICTS = (
@@ -25,6 +25,7 @@ DISTRICTS = (
     ("341622000000", "蒙城县"),
     ("341623000000", "利辛县"),
 )
+ASSESSMENT_MARK = "【演示】"
 SURNAMES = "张王李赵刘陈杨黄周吴"
 GIVEN = ("建国", "秀英", "志强", "桂兰", "海涛", "丽娟", "国庆", "红梅")
 RULES = (
@@ -54,7 +55,17 @@ def _name(rng: random.Random) -> str:
 def demo_supervision_create(*, seed: int = 2026) -> dict[str, int]:
     """Create the demo supervision data; returns how many records of each kind were added."""
     rng = random.Random(seed)  # noqa: S311 - demo data, not security
-    counts = {"rules": 0, "credit_records": 0, "complaints": 0, "inspections": 0, "sanctions": 0}
+    counts = {
+        "rules": 0,
+        "credit_records": 0,
+        "complaints": 0,
+        "inspections": 0,
+        "sanctions": 0,
+        "unit_assessments": 0,
+        "assessment_bulletins": 0,
+        "staff_assessments": 0,
+        "staff_sanctions": 0,
+    }
     if not CreditBanRule.objects.exists():
         for level, ground, years, bans, repair, months, conditions, note in RULES:
             services.ban_rule_save(
@@ -79,6 +90,11 @@ def demo_supervision_create(*, seed: int = 2026) -> dict[str, int]:
         _credit_records(rng, code, name, today, counts)
         _complaints(rng, code, name, counts)
         _oversight(rng, code, name, today, counts)
+    for code, name in DISTRICTS:
+        if not UnitAssessment.objects.filter(
+            region_code__startswith=code[:6], content__startswith=ASSESSMENT_MARK
+        ).exists():
+            _assessments(rng, code, name, today, counts)
     return counts
 
 
@@ -197,3 +213,63 @@ def _oversight(rng: random.Random, code: str, name: str, today: date, counts: di
     )
     counts["inspections"] += 1
     counts["sanctions"] += 1
+
+
+def _assessments(rng: random.Random, code: str, name: str, today: date, counts: dict[str, int]) -> None:
+    """A.10.5 考核 with its A.10.6 通报备案; A.10.7 工作人员考核评价 with an A.10.8 奖励."""
+    assessed_on = today - timedelta(days=rng.randint(40, 90))
+    score = rng.choice((78, 86, 92, 95))
+    result = "excellent" if score >= 90 else "good" if score >= 80 else "passed"
+    assessment = services.unit_assessment_save(
+        region_code=code,
+        acting_user=None,
+        data={
+            "assessed_on": assessed_on,
+            "unit_number": f"{code[:6]}-ZB",
+            "unit_name": f"{name}住房保障中心",
+            "department": "亳州市住房和城乡建设局",
+            "content": f"{ASSESSMENT_MARK}年度住房保障工作规范化考核：准入审核、档案管理、信息公开、投诉办理。",
+            "score": score,
+            "result": result,
+            "assessor": _name(rng),
+        },
+    )
+    services.assessment_bulletin_save(
+        region_code=code,
+        acting_user=None,
+        data={
+            "assessment": assessment,
+            "opinion": "档案管理规范；信息公开及时，个别投诉办理超时，须限期整改。",
+            "notified_on": assessed_on + timedelta(days=10),
+            "filed_on": assessed_on + timedelta(days=15),
+        },
+    )
+    staff = services.staff_assessment_save(
+        region_code=code,
+        acting_user=None,
+        data={
+            "assessed_on": assessed_on,
+            "department": f"{name}住房和城乡建设局",
+            "leader": _name(rng),
+            "staff_number": f"{code[:6]}{rng.randint(1000, 9999)}",
+            "staff_name": _name(rng),
+            "content": "年度考核评价：依法审核、服务态度、办理时限。",
+            "score": score,
+            "assessor": _name(rng),
+        },
+    )
+    services.staff_sanction_save(
+        region_code=code,
+        acting_user=None,
+        data={
+            "staff_assessment": staff,
+            "result": result,
+            "kind": "reward",
+            "reason": "住房保障审核工作认真负责，全年无差错。",
+            "sanction_result": "通报表扬。",
+            "decided_on": assessed_on + timedelta(days=20),
+            "notified_on": assessed_on + timedelta(days=25),
+        },
+    )
+    for key in ("unit_assessments", "assessment_bulletins", "staff_assessments", "staff_sanctions"):
+        counts[key] += 1

@@ -19,7 +19,18 @@ from anju.supervision.choices import (
     SanctionKind,
     SubjectKind,
 )
-from anju.supervision.models import Complaint, CreditRecord, Inspection, SupplierSanction
+from anju.supervision.models import (
+    AssessmentBulletin,
+    AssessmentResult,
+    Complaint,
+    CreditRecord,
+    Inspection,
+    StaffAssessment,
+    StaffSanction,
+    StaffSanctionKind,
+    SupplierSanction,
+    UnitAssessment,
+)
 
 IN_FORCE_CHOICES = (("1", "惩戒期内"), ("0", "惩戒期满"))
 
@@ -123,4 +134,72 @@ class SanctionFilterSet(RegionScopedFilterSet):
 
     class Meta:
         model = SupplierSanction
+        fields: list[str] = []
+
+
+DELETED_CHOICES = (("1", "已删除"),)
+
+
+class AssessmentFilterSet(RegionScopedFilterSet):
+    """Shared by the 考核 lists: 显示已删除 (the list view reads it), result, date range."""
+
+    deleted = django_filters.ChoiceFilter(
+        label="记录状态", choices=DELETED_CHOICES, empty_label="正常", method="filter_deleted"
+    )
+    date_field = ""
+
+    def filter_deleted(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        """The list view already chose deleted or live records."""
+        return queryset
+
+
+class UnitAssessmentFilterSet(AssessmentFilterSet):
+    """住房保障工作规范化考核."""
+
+    result = django_filters.ChoiceFilter(label="考核结果", choices=AssessmentResult.choices, empty_label="全部")
+    assessed_from = django_filters.DateFilter(label="考核日期起", field_name="assessed_on", lookup_expr="gte")
+    assessed_to = django_filters.DateFilter(label="考核日期止", field_name="assessed_on", lookup_expr="lte")
+    search_fields = ("number", "unit_number", "unit_name", "department", "assessor")
+
+    class Meta:
+        model = UnitAssessment
+        fields: list[str] = []
+
+
+class AssessmentBulletinFilterSet(AssessmentFilterSet):
+    """考核结果通报和备案."""
+
+    result = django_filters.ChoiceFilter(label="考核结果", choices=AssessmentResult.choices, empty_label="全部")
+    notified_from = django_filters.DateFilter(label="通报日期起", field_name="notified_on", lookup_expr="gte")
+    notified_to = django_filters.DateFilter(label="通报日期止", field_name="notified_on", lookup_expr="lte")
+    search_fields = ("number", "unit_number", "unit_name", "assessment__number")
+
+    class Meta:
+        model = AssessmentBulletin
+        fields: list[str] = []
+
+
+class StaffAssessmentFilterSet(AssessmentFilterSet):
+    """行政机关工作人员考核评价 (the name is encrypted: search by 工作人员编号)."""
+
+    assessed_from = django_filters.DateFilter(label="考核日期起", field_name="assessed_on", lookup_expr="gte")
+    assessed_to = django_filters.DateFilter(label="考核日期止", field_name="assessed_on", lookup_expr="lte")
+    search_fields = ("number", "staff_number", "department", "leader", "assessor")
+
+    class Meta:
+        model = StaffAssessment
+        fields: list[str] = []
+
+
+class StaffSanctionFilterSet(AssessmentFilterSet):
+    """行政机关工作人员行政奖罚及通报."""
+
+    kind = django_filters.ChoiceFilter(label="奖罚类别", choices=StaffSanctionKind.choices, empty_label="全部")
+    result = django_filters.ChoiceFilter(label="考核结果", choices=AssessmentResult.choices, empty_label="全部")
+    decided_from = django_filters.DateFilter(label="奖罚日期起", field_name="decided_on", lookup_expr="gte")
+    decided_to = django_filters.DateFilter(label="奖罚日期止", field_name="decided_on", lookup_expr="lte")
+    search_fields = ("number", "staff_number", "reason")
+
+    class Meta:
+        model = StaffSanction
         fields: list[str] = []

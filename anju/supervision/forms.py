@@ -19,6 +19,7 @@ from anju.supervision.choices import (
     SanctionKind,
     SubjectKind,
 )
+from anju.supervision.models import AssessmentResult, StaffAssessment, StaffSanctionKind, UnitAssessment
 from anju.supervision.permissions import EDITOR_ROLES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -278,3 +279,169 @@ class SanctionForm(RegionRecordForm):
     reason = forms.CharField(label="奖罚原因", widget=TEXTAREA)
     result = forms.CharField(label="奖罚结果", widget=TEXTAREA)
     decided_by = forms.CharField(label="决定机关", required=False, max_length=100)
+
+
+# ---------------------------------------------------------------- 考核 (A.10.5–A.10.8)
+
+SCORE_ERRORS = {"min_value": "分值不能小于 0。", "max_value": "分值不能大于 100。", "invalid": "请输入数字分值。"}
+
+
+def score_form_field(label: str, *, required: bool = True, help_text: str = "") -> forms.DecimalField:
+    """A 0–100 score with one decimal."""
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_value=100,
+        max_digits=5,
+        decimal_places=1,
+        required=required,
+        help_text=help_text,
+        error_messages={**SCORE_ERRORS, "required": f"请填写{label}。"},
+    )
+
+
+class AssessmentRecordForm(ServiceErrorsMixin, forms.Form):
+    """A 考核 record form: the region when creating; an edit starts from the record's values."""
+
+    def __init__(self, *args: Any, instance: Any = None, user: Any = None, **kwargs: Any) -> None:
+        if instance is not None and (not args or args[0] is None) and "initial" not in kwargs:
+            kwargs["initial"] = {name: getattr(instance, name) for name in self.base_fields}
+        super().__init__(*args, **kwargs)
+        self.instance, self.user = instance, user
+        for field in self.fields.values():
+            if field.required:
+                field.error_messages["required"] = f"请填写{field.label}。"
+        if instance is None:
+            self.fields = {"region": region_field(user, levels=(2, 3, 4, 5)), **self.fields}
+
+    def service_data(self) -> dict[str, Any]:
+        """The fields the service takes."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "region"}
+
+    def _dates_in_order(self, earlier: str, later: str, message: str) -> None:
+        first, second = self.cleaned_data.get(earlier), self.cleaned_data.get(later)
+        if first and second and second < first:
+            self.add_error(later, message)
+
+
+class UnitAssessmentForm(AssessmentRecordForm):
+    """住房保障工作规范化考核 (A.10.5)."""
+
+    assessed_on = forms.DateField(label="考核日期", widget=DATE)
+    unit_number = forms.CharField(label="被考核单位编号", max_length=40)
+    unit_name = forms.CharField(label="被考核单位名称", max_length=200)
+    department = forms.CharField(label="考核部门", max_length=100)
+    content = forms.CharField(label="考核内容", widget=TEXTAREA)
+    score = score_form_field("考核得分")
+    result = forms.ChoiceField(label="考核结果", choices=[("", "请选择"), *AssessmentResult.choices])
+    assessor = forms.CharField(label="考核人", max_length=50)
+
+
+class AssessmentBulletinForm(AssessmentRecordForm):
+    """住房保障工作规范化考核结果通报和备案 (A.10.6)."""
+
+    assessment = forms.ModelChoiceField(
+        label="规范化考核", queryset=UnitAssessment.objects.none(), empty_label="请选择"
+    )
+    unit_number = forms.CharField(label="被考核单位编号", max_length=40, required=False, help_text="留空取考核记录的。")
+    unit_name = forms.CharField(label="被考核单位名称", max_length=200, required=False, help_text="留空取考核记录的。")
+    total_score = score_form_field("考核总分", required=False, help_text="留空取考核得分。")
+    result = forms.ChoiceField(
+        label="考核结果", choices=[("", "取考核记录的"), *AssessmentResult.choices], required=False
+    )
+    opinion = forms.CharField(label="考核意见", widget=TEXTAREA)
+    notified_on = forms.DateField(label="通报日期", widget=DATE)
+    filed_on = forms.DateField(label="备案日期", widget=DATE, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from anju.supervision.selectors import unit_assessment_list
+
+        self.fields["assessment"].queryset = (
+            unit_assessment_list(user=self.user) if self.user else UnitAssessment.objects.none()
+        )
+
+    def clean(self) -> dict[str, Any]:
+        """通报 not before 考核, 备案 not before 通报."""
+        data = super().clean()
+        assessment = data.get("assessment")
+        if assessment and data.get("notified_on") and data["notified_on"] < assessment.assessed_on:
+            self.add_error("notified_on", "通报日期不能早于考核日期。")
+        self._dates_in_order("notified_on", "filed_on", "备案日期不能早于通报日期。")
+        return data
+
+    def service_data(self) -> dict[str, Any]:
+        """Blank unit fields and result default to the assessment's (on create)."""
+        data = super().service_data()
+        if self.instance is None:
+            data = {k: v for k, v in data.items() if v not in ("", None)}
+        return data
+
+
+class StaffAssessmentForm(AssessmentRecordForm):
+    """行政机关工作人员考核评价信息 (A.10.7)."""
+
+    assessed_on = forms.DateField(label="考核日期", widget=DATE)
+    department = forms.CharField(label="考核部门", max_length=100)
+    leader = forms.CharField(label="考核负责人", max_length=50)
+    staff_number = forms.CharField(label="被考核对象编号", max_length=40, help_text="工作人员编号。")
+    staff_name = forms.CharField(label="被考核对象名称", max_length=50, help_text="工作人员姓名（加密保存）。")
+    content = forms.CharField(label="考核内容", widget=TEXTAREA)
+    score = score_form_field("考核分值")
+    assessor = forms.CharField(label="考核人", max_length=50)
+
+
+class StaffSanctionForm(AssessmentRecordForm):
+    """行政机关工作人员行政奖罚及通报 (A.10.8)."""
+
+    staff_assessment = forms.ModelChoiceField(
+        label="工作人员考核评价",
+        queryset=StaffAssessment.objects.none(),
+        required=False,
+        empty_label="（不关联）",
+        help_text="关联后工作人员编号、姓名和考核总分留空即取考核评价的。",
+    )
+    staff_number = forms.CharField(label="工作人员编号", max_length=40, required=False)
+    staff_name = forms.CharField(label="工作人员姓名", max_length=50, required=False)
+    total_score = score_form_field("考核总分", required=False)
+    result = forms.ChoiceField(label="考核结果", choices=[("", "请选择"), *AssessmentResult.choices])
+    kind = forms.ChoiceField(label="奖罚类别", choices=[("", "请选择"), *StaffSanctionKind.choices])
+    reason = forms.CharField(label="奖罚原因", widget=TEXTAREA)
+    sanction_result = forms.CharField(label="奖罚结果", widget=TEXTAREA)
+    decided_on = forms.DateField(label="奖罚日期", widget=DATE)
+    notified_on = forms.DateField(label="通报日期", widget=DATE, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from anju.supervision.selectors import staff_assessment_list
+
+        if self.user:
+            self.fields["staff_assessment"].queryset = staff_assessment_list(user=self.user)
+            self.fields["staff_assessment"].label_from_instance = lambda obj: str(obj)
+
+    def clean(self) -> dict[str, Any]:
+        """Without a linked assessment the staff member and the score are required; dates in order."""
+        data = super().clean()
+        if not data.get("staff_assessment"):
+            for name in ("staff_number", "staff_name", "total_score"):
+                if name in data and data.get(name) in ("", None):
+                    self.add_error(name, f"未关联考核评价时，请填写{self.fields[name].label}。")
+        self._dates_in_order("decided_on", "notified_on", "通报日期不能早于奖罚日期。")
+        return data
+
+    def service_data(self) -> dict[str, Any]:
+        """Blank staff fields default to the linked assessment's."""
+        data = super().service_data()
+        return {
+            k: v
+            for k, v in data.items()
+            if not (k in {"staff_number", "staff_name", "total_score"} and v in ("", None))
+        }
+
+
+class AssessmentDeleteForm(ServiceErrorsMixin, forms.Form):
+    """删除 a 考核 record: the reason is required."""
+
+    reason = forms.CharField(
+        label="删除原因", max_length=200, widget=TEXTAREA, error_messages={"required": "请填写删除原因。"}
+    )

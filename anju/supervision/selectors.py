@@ -13,12 +13,16 @@ from anju.core.masking import mask_id_number, mask_name
 from anju.core.scoping import get_visible_or_404
 from anju.supervision.choices import CREDIT_LEVEL_NAMES, CreditGround, SubjectKind
 from anju.supervision.models import (
+    AssessmentBulletin,
     Complaint,
     ComplaintReply,
     CreditBanRule,
     CreditRecord,
     Inspection,
+    StaffAssessment,
+    StaffSanction,
     SupplierSanction,
+    UnitAssessment,
 )
 
 
@@ -146,3 +150,46 @@ def sanction_list(*, user: Any) -> QuerySet[SupplierSanction]:
 def sanction_get(*, user: Any, pk: Any) -> SupplierSanction:
     """One reward or penalty in the user's jurisdiction, or 404."""
     return get_visible_or_404(SupplierSanction.objects.all(), user, pk=pk)
+
+
+# ---------------------------------------------------------------- 考核 (A.10.5–A.10.8)
+
+
+def unit_assessment_list(*, user: Any, deleted: bool = False) -> QuerySet[UnitAssessment]:
+    """规范化考核 in the user's jurisdiction (deleted ones only when asked)."""
+    return UnitAssessment.objects.visible_to(user).filter(is_deleted=deleted)
+
+
+def unit_assessment_get(*, user: Any, pk: Any) -> UnitAssessment:
+    """One 规范化考核 (deleted included) in the user's jurisdiction, or 404."""
+    return get_visible_or_404(UnitAssessment.objects.all(), user, pk=pk)
+
+
+def assessment_bulletin_list(*, user: Any, deleted: bool = False) -> QuerySet[AssessmentBulletin]:
+    """考核结果通报备案 in the user's jurisdiction."""
+    return AssessmentBulletin.objects.visible_to(user).filter(is_deleted=deleted).select_related("assessment")
+
+
+def assessment_bulletin_get(*, user: Any, pk: Any) -> AssessmentBulletin:
+    """One 通报备案 (deleted included) in the user's jurisdiction, or 404."""
+    return get_visible_or_404(AssessmentBulletin.objects.select_related("assessment"), user, pk=pk)
+
+
+def staff_assessment_list(*, user: Any, deleted: bool = False) -> QuerySet[StaffAssessment]:
+    """工作人员考核评价 in the user's jurisdiction."""
+    return StaffAssessment.objects.visible_to(user).filter(is_deleted=deleted)
+
+
+def staff_assessment_get(*, user: Any, pk: Any) -> StaffAssessment:
+    """One 工作人员考核评价 (deleted included) in the user's jurisdiction, or 404."""
+    return get_visible_or_404(StaffAssessment.objects.all(), user, pk=pk)
+
+
+def staff_sanction_list(*, user: Any, deleted: bool = False) -> QuerySet[StaffSanction]:
+    """工作人员行政奖罚及通报 in the user's jurisdiction."""
+    return StaffSanction.objects.visible_to(user).filter(is_deleted=deleted).select_related("staff_assessment")
+
+
+def staff_sanction_get(*, user: Any, pk: Any) -> StaffSanction:
+    """One 工作人员行政奖罚 (deleted included) in the user's jurisdiction, or 404."""
+    return get_visible_or_404(StaffSanction.objects.select_related("staff_assessment"), user, pk=pk)

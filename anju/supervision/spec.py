@@ -1,4 +1,4 @@
-"""CJJ/T 196 Appendix A data sets held by the supervision app (A.10.1–A.10.4).
+"""CJJ/T 196 Appendix A data sets held by the supervision app (A.10.1–A.10.8).
 
 A.10.2: 投诉日期 is the submission time; 投诉处理负责人 is the officer who closed it.
 A.10.3: 保障对象编号 is the register number (else the application number; a supplier's credit
@@ -73,3 +73,71 @@ DATA_SETS = {
         },
     },
 }
+
+# A.10.5–A.10.8 (规范化考核, 通报备案, 工作人员考核评价, 行政奖罚及通报). A.10.6 points at its A.10.5
+# assessment (`assessment`) and copies its unit and score; A.10.8 may point at the A.10.7 assessment
+# of the staff member (`staff_assessment`) and copies number, name and score from it. 被考核对象名称 /
+# 工作人员姓名 are SM4-encrypted. 考核总分 of A.10.8 is the A.10.7 考核分值.
+DATA_SETS.update(
+    {
+        "A.10.5": {
+            "model": "supervision.UnitAssessment",
+            "fields": {
+                "考核编号": "number",
+                "考核日期": "assessed_on",
+                "行政区划代码": "region_code",
+                "被考核单位编号": "unit_number",
+                "被考核单位名称": "unit_name",
+                "考核部门": "department",
+                "考核内容": "content",
+                "考核得分": "score",
+                "考核结果": "result",
+                "考核人": "assessor",
+            },
+        },
+        "A.10.6": {
+            "model": "supervision.AssessmentBulletin",
+            "fields": {
+                "通报备案编号": "number",
+                "行政区划代码": "region_code",
+                "被考核单位编号": "unit_number",
+                "被考核单位名称": "unit_name",
+                "考核总分": "total_score",
+                "考核结果": "result",
+                "考核意见": "opinion",
+                "通报日期": "notified_on",
+                "备案日期": "filed_on",
+            },
+        },
+        "A.10.7": {
+            "model": "supervision.StaffAssessment",
+            "fields": {
+                "考核编号": "number",
+                "考核日期": "assessed_on",
+                "考核部门": "department",
+                "考核负责人": "leader",
+                "被考核对象编号": "staff_number",
+                "被考核对象名称": "staff_name",
+                "行政区划代码": "region_code",
+                "考核内容": "content",
+                "考核分值": "score",
+                "考核人": "assessor",
+            },
+        },
+        "A.10.8": {
+            "model": "supervision.StaffSanction",
+            "fields": {
+                "奖罚通报编号": "number",
+                "行政区划代码": "region_code",
+                "工作人员编号": "staff_number",
+                "工作人员姓名": "staff_name",
+                "考核总分": "total_score",
+                "考核结果": "result",
+                "奖罚原因": "reason",
+                "奖罚结果": "sanction_result",
+                "奖罚日期": "decided_on",
+                "通报日期": "notified_on",
+            },
+        },
+    }
+)

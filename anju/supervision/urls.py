@@ -3,6 +3,7 @@
 from django.urls import path
 
 from anju.supervision import views
+from anju.supervision import views_assessment as va
 
 app_name = "supervision"
 urlpatterns = [
@@ -30,4 +31,21 @@ urlpatterns = [
     path("sanctions/new/", views.SanctionFormView.as_view(), name="sanction_create"),
     path("sanctions/<int:pk>/", views.SanctionDetailView.as_view(), name="sanction_detail"),
     path("sanctions/<int:pk>/edit/", views.SanctionFormView.as_view(), name="sanction_edit"),
+    *[
+        route
+        for kind, prefix in (
+            ("unit_assessment", "assessments"),
+            ("assessment_bulletin", "assessment-bulletins"),
+            ("staff_assessment", "staff-assessments"),
+            ("staff_sanction", "staff-sanctions"),
+        )
+        for route in (
+            path(f"{prefix}/", va.LIST_VIEWS[kind].as_view(), name=f"{kind}_list"),
+            path(f"{prefix}/new/", va.AssessmentFormView.as_view(kind=kind), name=f"{kind}_create"),
+            path(f"{prefix}/<int:pk>/", va.AssessmentDetailView.as_view(kind=kind), name=f"{kind}_detail"),
+            path(f"{prefix}/<int:pk>/edit/", va.AssessmentFormView.as_view(kind=kind), name=f"{kind}_edit"),
+            path(f"{prefix}/<int:pk>/delete/", va.AssessmentDeleteView.as_view(kind=kind), name=f"{kind}_delete"),
+            path(f"{prefix}/<int:pk>/restore/", va.AssessmentRestoreView.as_view(kind=kind), name=f"{kind}_restore"),
+        )
+    ],
 ]

@@ -51,6 +51,10 @@ KIND_PREFIXES: dict[str, str] = {
     "publicity": "GS",  # 公示
     "plan": "FA",  # 拟保障实施方案
     "supplier": "GY",  # 供给单位/个人登记审批
+    "unit_assessment": "KH",  # 规范化考核编号
+    "assessment_bulletin": "TB",  # 考核结果通报备案编号
+    "staff_assessment": "KP",  # 工作人员考核评价编号
+    "staff_sanction": "JT",  # 工作人员奖罚通报编号
 }
 COUNTY_CODE_LENGTH = 6
 

@@ -19,13 +19,19 @@ from anju.supervision.choices import (
     SubjectKind,
 )
 from anju.supervision.models import (
+    AssessmentBulletin,
+    AssessmentResult,
     Complaint,
     ComplaintReply,
     CreditBanRule,
     CreditRecord,
     CreditRepair,
     Inspection,
+    StaffAssessment,
+    StaffSanction,
+    StaffSanctionKind,
     SupplierSanction,
+    UnitAssessment,
 )
 
 HIDDEN = {"id_number", "contact_phone"}
@@ -238,3 +244,110 @@ class PublicCreditEntrySerializer(serializers.Serializer):
     region_code = serializers.CharField(help_text="行政区划代码")
     listed_on = serializers.DateField(help_text="列入日期")
     ban_until = serializers.DateField(help_text="惩戒截止日期")
+
+
+# ---------------------------------------------------------------- 考核 (A.10.5–A.10.8)
+
+RESULT_HELP = f"考核结果：{codes(AssessmentResult.choices)}"
+
+
+def _assessment_read(model: type) -> type[serializers.ModelSerializer]:
+    """The read serializer of a 考核 record: every field (the deletion mark too), the staff name masked only."""
+    base = read_serializer(model, extra=("staff_name_masked",) if hasattr(model, "staff_name_masked") else ())
+    fields = [name for name in base.Meta.fields if name != "staff_name"]
+    attrs: dict[str, Any] = {"__doc__": base.__doc__}
+    if "staff_name_masked" in fields:
+        attrs["staff_name_masked"] = serializers.CharField(read_only=True, help_text="姓名（脱敏：姓 + *）")
+    attrs["Meta"] = type("Meta", (base.Meta,), {"fields": fields, "read_only_fields": fields})
+    return type(model.__name__ + "Serializer", (base,), attrs)
+
+
+UnitAssessmentSerializer = _assessment_read(UnitAssessment)
+AssessmentBulletinSerializer = _assessment_read(AssessmentBulletin)
+StaffAssessmentSerializer = _assessment_read(StaffAssessment)
+StaffSanctionSerializer = _assessment_read(StaffSanction)
+
+
+def _score(help_text: str, **kwargs: Any) -> serializers.DecimalField:
+    return serializers.DecimalField(
+        max_digits=5, decimal_places=1, min_value=0, max_value=100, help_text=f"{help_text}（0–100）", **kwargs
+    )
+
+
+class UnitAssessmentWriteSerializer(serializers.Serializer):
+    """住房保障工作规范化考核 (A.10.5)."""
+
+    region_code = serializers.RegexField(r"^\d{12}$", required=False, help_text="所属行政区划代码（新增时必填）")
+    assessed_on = serializers.DateField(required=False, help_text="考核日期")
+    unit_number = serializers.CharField(required=False, max_length=40, help_text="被考核单位编号")
+    unit_name = serializers.CharField(required=False, max_length=200, help_text="被考核单位名称")
+    department = serializers.CharField(required=False, max_length=100, help_text="考核部门")
+    content = serializers.CharField(required=False, help_text="考核内容")
+    score = _score("考核得分", required=False)
+    result = serializers.CharField(required=False, help_text=RESULT_HELP)
+    assessor = serializers.CharField(required=False, max_length=50, help_text="考核人")
+
+
+class AssessmentBulletinWriteSerializer(serializers.Serializer):
+    """住房保障工作规范化考核结果通报和备案 (A.10.6)."""
+
+    region_code = serializers.RegexField(
+        r"^\d{12}$", required=False, help_text="所属行政区划代码（新增时默认取考核记录的）"
+    )
+    assessment = serializers.PrimaryKeyRelatedField(
+        queryset=UnitAssessment.objects.all(), required=False, help_text="规范化考核记录 id（新增时必填）"
+    )
+    unit_number = serializers.CharField(required=False, max_length=40, help_text="被考核单位编号（默认取考核记录的）")
+    unit_name = serializers.CharField(required=False, max_length=200, help_text="被考核单位名称（默认取考核记录的）")
+    total_score = _score("考核总分（默认取考核得分）", required=False)
+    result = serializers.CharField(required=False, help_text=f"{RESULT_HELP}（默认取考核记录的）")
+    opinion = serializers.CharField(required=False, help_text="考核意见")
+    notified_on = serializers.DateField(required=False, help_text="通报日期（不早于考核日期）")
+    filed_on = serializers.DateField(required=False, allow_null=True, help_text="备案日期（不早于通报日期）")
+
+
+class StaffAssessmentWriteSerializer(serializers.Serializer):
+    """行政机关工作人员考核评价信息 (A.10.7)."""
+
+    region_code = serializers.RegexField(r"^\d{12}$", required=False, help_text="所属行政区划代码（新增时必填）")
+    assessed_on = serializers.DateField(required=False, help_text="考核日期")
+    department = serializers.CharField(required=False, max_length=100, help_text="考核部门")
+    leader = serializers.CharField(required=False, max_length=50, help_text="考核负责人")
+    staff_number = serializers.CharField(required=False, max_length=40, help_text="被考核对象编号（工作人员编号）")
+    staff_name = serializers.CharField(
+        required=False, max_length=50, write_only=True, help_text="被考核对象名称（加密保存，读取时脱敏）"
+    )
+    content = serializers.CharField(required=False, help_text="考核内容")
+    score = _score("考核分值", required=False)
+    assessor = serializers.CharField(required=False, max_length=50, help_text="考核人")
+
+
+class StaffSanctionWriteSerializer(serializers.Serializer):
+    """行政机关工作人员行政奖罚及通报 (A.10.8)."""
+
+    region_code = serializers.RegexField(
+        r"^\d{12}$", required=False, help_text="所属行政区划代码（新增时必填，关联考核评价时默认取其区划）"
+    )
+    staff_assessment = serializers.PrimaryKeyRelatedField(
+        queryset=StaffAssessment.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="工作人员考核评价 id（可选；关联后工作人员编号、姓名、考核总分默认取其值）",
+    )
+    staff_number = serializers.CharField(required=False, max_length=40, help_text="工作人员编号")
+    staff_name = serializers.CharField(
+        required=False, max_length=50, write_only=True, help_text="工作人员姓名（加密保存，读取时脱敏）"
+    )
+    total_score = _score("考核总分", required=False)
+    result = serializers.CharField(required=False, help_text=RESULT_HELP)
+    kind = serializers.CharField(required=False, help_text=f"奖罚类别：{codes(StaffSanctionKind.choices)}")
+    reason = serializers.CharField(required=False, help_text="奖罚原因")
+    sanction_result = serializers.CharField(required=False, help_text="奖罚结果")
+    decided_on = serializers.DateField(required=False, help_text="奖罚日期（不早于考核日期）")
+    notified_on = serializers.DateField(required=False, allow_null=True, help_text="通报日期（不早于奖罚日期）")
+
+
+class AssessmentDeleteWriteSerializer(serializers.Serializer):
+    """删除 a 考核 record."""
+
+    reason = serializers.CharField(max_length=200, help_text="删除原因")

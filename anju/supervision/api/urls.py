@@ -24,4 +24,14 @@ urlpatterns = [
     path("sanctions/", views.SanctionCollectionView.as_view(), name="supervision-sanctions"),
     path("sanctions/<int:pk>/", views.SanctionDetailView.as_view(), name="supervision-sanctions-detail"),
     path("public/credit-list/", views.PublicCreditListView.as_view(), name="supervision-public-credit-list"),
+    *[
+        route
+        for prefix, (collection, detail, delete, restore) in views.ASSESSMENT_API.items()
+        for route in (
+            path(f"{prefix}/", collection.as_view(), name=f"supervision-{prefix}"),
+            path(f"{prefix}/<int:pk>/", detail.as_view(), name=f"supervision-{prefix}-detail"),
+            path(f"{prefix}/<int:pk>/delete/", delete.as_view(), name=f"supervision-{prefix}-delete"),
+            path(f"{prefix}/<int:pk>/restore/", restore.as_view(), name=f"supervision-{prefix}-restore"),
+        )
+    ],
 ]

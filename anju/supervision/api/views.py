@@ -398,3 +398,126 @@ class PublicCreditListView(APIView):
 
         entries = selectors.public_credit_list(region_prefix=significant_prefix(prefix) if prefix else "")
         return Response(s.PublicCreditEntrySerializer(entries, many=True).data)
+
+
+# ---------------------------------------------------------------- 考核 (A.10.5–A.10.8)
+
+ASSESSMENT_LIST_DESCRIPTIONS = {
+    "unit_assessments": "管辖范围内的住房保障工作规范化考核（A.10.5）；可按考核结果、考核日期、区划和关键字筛选；"
+    "deleted=1 列出已删除的记录。",
+    "assessment_bulletins": "管辖范围内的规范化考核结果通报和备案（A.10.6），每条关联一条规范化考核；"
+    "可按考核结果、通报日期、区划和关键字筛选；deleted=1 列出已删除的记录。",
+    "staff_assessments": "管辖范围内的行政机关工作人员考核评价（A.10.7）；被考核对象名称脱敏显示（姓 + *），"
+    "可按考核日期、区划和关键字（编号、部门、考核人）筛选；deleted=1 列出已删除的记录。",
+    "staff_sanctions": "管辖范围内的行政机关工作人员行政奖罚及通报（A.10.8），可关联工作人员考核评价；姓名脱敏显示；"
+    "可按奖罚类别、考核结果、奖罚日期、区划和关键字筛选；deleted=1 列出已删除的记录。",
+}
+DESCRIPTIONS.update(
+    {
+        "unit_assessments_create": "区县保障科或市保障处登记规范化考核；考核编号（KH…）自动生成；region_code 必填；"
+        "考核得分 0–100。",
+        "assessment_bulletins_create": "为一条规范化考核登记结果通报和备案；编号（TB…）自动生成；被考核单位、考核总分和"
+        "考核结果留空取考核记录的；通报日期不早于考核日期，备案日期不早于通报日期。",
+        "staff_assessments_create": "登记行政机关工作人员考核评价；编号（KP…）自动生成；region_code 必填；"
+        "被考核对象名称加密保存；考核分值 0–100。",
+        "staff_sanctions_create": "登记工作人员行政奖罚及通报；编号（JT…）自动生成；关联考核评价时工作人员编号、姓名和"
+        "考核总分留空取其值；奖罚日期不早于考核日期，通报日期不早于奖罚日期。",
+    }
+)
+for _name, _noun in (
+    ("unit_assessments", "规范化考核"),
+    ("assessment_bulletins", "考核结果通报备案"),
+    ("staff_assessments", "工作人员考核评价"),
+    ("staff_sanctions", "工作人员行政奖罚"),
+):
+    DESCRIPTIONS[f"{_name}_delete"] = f"删除{_noun}（须填删除原因）；记录标记为已删除，可恢复。" + (
+        "已有未删除的下级记录（通报备案或行政奖罚）时拒绝删除。"
+        if _name in {"unit_assessments", "staff_assessments"}
+        else ""
+    )
+    DESCRIPTIONS[f"{_name}_restore"] = f"恢复已删除的{_noun}；所关联的考核记录已删除时拒绝恢复。"
+
+
+def _assessment_views(
+    name: str, noun: str, list_selector: Any, read: Any, write: Any, get: Any, service: Any, arg: str, filterset: Any
+) -> tuple:
+    """List + create, retrieve + update, delete and restore endpoints of one 考核 record kind."""
+
+    def selector(*, user: Any) -> models.QuerySet:
+        return list_selector(user=user, deleted=None)
+
+    list_view = _list_view(name, selector, read, filterset, f"{noun}列表", ASSESSMENT_LIST_DESCRIPTIONS[name])
+
+    class Listing(list_view):  # type: ignore[misc, valid-type]
+        def get_queryset(self) -> models.QuerySet:
+            deleted = self.request.query_params.get("deleted") == "1"
+            return list_selector(user=self.request.user, deleted=deleted)
+
+    Listing.__name__ = Listing.__qualname__ = list_view.__name__
+    collection, detail = _record_views(name, noun, Listing, read, write, get, service, arg)
+
+    @extend_schema_view(post=_schema(f"{name}_delete", f"删除{noun}", read, request=s.AssessmentDeleteWriteSerializer))
+    class Delete(ReaderPermissionMixin, RecordActionAPIView):
+        getter = staticmethod(get)
+        read_serializer, write_serializer = read, s.AssessmentDeleteWriteSerializer
+        service = staticmethod(services.assessment_record_delete)
+
+    @extend_schema_view(post=_schema(f"{name}_restore", f"恢复{noun}", read, request=None))
+    class Restore(ReaderPermissionMixin, RecordActionAPIView):
+        getter = staticmethod(get)
+        read_serializer = read
+        service = staticmethod(services.assessment_record_restore)
+
+    base = name.title().replace("_", "")
+    Delete.__name__ = Delete.__qualname__ = f"{base}DeleteView"
+    Restore.__name__ = Restore.__qualname__ = f"{base}RestoreView"
+    Delete.__doc__, Restore.__doc__ = f"删除{noun}.", f"恢复{noun}."
+    return collection, detail, Delete, Restore
+
+
+ASSESSMENT_API = {
+    "unit-assessments": _assessment_views(
+        "unit_assessments",
+        "规范化考核",
+        selectors.unit_assessment_list,
+        s.UnitAssessmentSerializer,
+        s.UnitAssessmentWriteSerializer,
+        selectors.unit_assessment_get,
+        services.unit_assessment_save,
+        "assessment",
+        filtersets.UnitAssessmentFilterSet,
+    ),
+    "assessment-bulletins": _assessment_views(
+        "assessment_bulletins",
+        "考核结果通报备案",
+        selectors.assessment_bulletin_list,
+        s.AssessmentBulletinSerializer,
+        s.AssessmentBulletinWriteSerializer,
+        selectors.assessment_bulletin_get,
+        services.assessment_bulletin_save,
+        "bulletin",
+        filtersets.AssessmentBulletinFilterSet,
+    ),
+    "staff-assessments": _assessment_views(
+        "staff_assessments",
+        "工作人员考核评价",
+        selectors.staff_assessment_list,
+        s.StaffAssessmentSerializer,
+        s.StaffAssessmentWriteSerializer,
+        selectors.staff_assessment_get,
+        services.staff_assessment_save,
+        "staff_assessment",
+        filtersets.StaffAssessmentFilterSet,
+    ),
+    "staff-sanctions": _assessment_views(
+        "staff_sanctions",
+        "工作人员行政奖罚",
+        selectors.staff_sanction_list,
+        s.StaffSanctionSerializer,
+        s.StaffSanctionWriteSerializer,
+        selectors.staff_sanction_get,
+        services.staff_sanction_save,
+        "staff_sanction",
+        filtersets.StaffSanctionFilterSet,
+    ),
+}

@@ -1,5 +1,13 @@
 """Writes of the 监督管理 subsystem (each in a transaction, audited)."""
 
+from anju.supervision.services.assessment import (
+    assessment_bulletin_save,
+    assessment_record_delete,
+    assessment_record_restore,
+    staff_assessment_save,
+    staff_sanction_save,
+    unit_assessment_save,
+)
 from anju.supervision.services.complaints import (
     complaint_assign,
     complaint_close,
@@ -17,6 +25,9 @@ from anju.supervision.services.credit import (
 from anju.supervision.services.oversight import inspection_save, sanction_save
 
 __all__ = [
+    "assessment_bulletin_save",
+    "assessment_record_delete",
+    "assessment_record_restore",
     "ban_rule_save",
     "ban_terms",
     "complaint_assign",
@@ -29,4 +40,7 @@ __all__ = [
     "credit_record_revoke",
     "inspection_save",
     "sanction_save",
+    "staff_assessment_save",
+    "staff_sanction_save",
+    "unit_assessment_save",
 ]

@@ -20,7 +20,20 @@ def _api(user=None):
     return client
 
 
-@pytest.mark.parametrize("path", ["credit-records", "complaints", "inspections", "sanctions", "ban-rules"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "credit-records",
+        "complaints",
+        "inspections",
+        "sanctions",
+        "ban-rules",
+        "unit-assessments",
+        "assessment-bulletins",
+        "staff-assessments",
+        "staff-sanctions",
+    ],
+)
 def test_every_list_answers(city_officer, dictionaries, path):
     response = _api(city_officer).get(f"{BASE}/{path}/")
     assert response.status_code == 200

@@ -3,7 +3,15 @@
 import pytest
 
 from anju.supervision.demo import demo_supervision_create
-from anju.supervision.models import Complaint, CreditBanRule, CreditRecord, Inspection, SupplierSanction
+from anju.supervision.models import (
+    AssessmentBulletin,
+    Complaint,
+    CreditBanRule,
+    CreditRecord,
+    Inspection,
+    StaffSanction,
+    SupplierSanction,
+)
 from anju.supervision.selectors import public_credit_list
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +32,22 @@ def test_demo_creates_and_is_idempotent(four_districts, dictionaries):
     counts = demo_supervision_create()
     again = demo_supervision_create()
     # then
-    assert counts == {"rules": 4, "credit_records": 16, "complaints": 8, "inspections": 4, "sanctions": 4}
+    assert counts == {
+        "rules": 4,
+        "credit_records": 16,
+        "complaints": 8,
+        "inspections": 4,
+        "sanctions": 4,
+        "unit_assessments": 4,
+        "assessment_bulletins": 4,
+        "staff_assessments": 4,
+        "staff_sanctions": 4,
+    }
     assert set(again.values()) == {0}
     assert CreditRecord.objects.count() == 16 and CreditBanRule.objects.count() == 4
     assert Complaint.objects.count() == 8 and Inspection.objects.count() == 4 and SupplierSanction.objects.count() == 4
     assert len(public_credit_list()) == 4
     assert CreditRecord.objects.filter(state="repaired").count() == 4
+    sanction = StaffSanction.objects.select_related("staff_assessment").first()
+    assert sanction.staff_name == sanction.staff_assessment.staff_name and sanction.total_score > 0
+    assert AssessmentBulletin.objects.filter(assessment__isnull=False).count() == 4

@@ -151,6 +151,7 @@ def _contract_fields(contract: Any) -> list[tuple[str, Any]]:
         ("押金（元）", contract.deposit),
         ("售价（元）", contract.sale_price),
         ("补贴金额（元/月）", contract.subsidy_amount),
+        ("本月适用补贴金额（元/月）", _subsidy_in_force(contract)),
         ("补贴发放方式", contract.get_subsidy_payment_method_display() if contract.subsidy_payment_method else ""),
         ("发放起始时间", contract.subsidy_starts_on),
         ("签约人", contract.signer_name),
@@ -178,6 +179,13 @@ def _contract_fields(contract: Any) -> list[tuple[str, Any]]:
         (label, value if hasattr(value, "__html__") else cell_text(value) if value not in (None, "") else "")
         for label, value in rows
     ]
+
+
+def _subsidy_in_force(contract: Any) -> Any:
+    """补贴合同: the standard in force this month (after any 补贴标准调整); empty for other contracts."""
+    if contract.contract_type != "subsidy":
+        return ""
+    return subsidy_services.subsidy_standard_in_force(contract, timezone.localdate().replace(day=1))
 
 
 def _masked(value: str) -> str:
@@ -257,6 +265,21 @@ class ContractDetailView(ReaderMixin, View):
                         cell_text(d.due_on),
                     ]
                     for d in contract.subsidy_dues.all()[:24]
+                ],
+            },
+            {
+                "title": "补贴标准调整",
+                "columns": ["起始月份", "调整前（元/月）", "调整后（元/月）", "调整理由", "调整依据", "登记时间"],
+                "rows": [
+                    [
+                        f"{c.effective_from:%Y-%m}",
+                        c.old_amount,
+                        c.amount,
+                        c.reason,
+                        c.source,
+                        cell_text(c.created_at),
+                    ]
+                    for c in contract.subsidy_standard_changes.order_by("effective_from", "pk")
                 ],
             },
         ]

@@ -9,7 +9,13 @@ from anju.distribution.models.rounds import (
     QueueReorder,
     Selection,
 )
-from anju.distribution.models.subsidies import LandSupplyRecord, SubsidyDue, SubsidyPayment, SupportDisbursementPlan
+from anju.distribution.models.subsidies import (
+    LandSupplyRecord,
+    SubsidyDue,
+    SubsidyPayment,
+    SubsidyStandardChange,
+    SupportDisbursementPlan,
+)
 
 __all__ = [
     "AllocationRound",
@@ -22,5 +28,6 @@ __all__ = [
     "Selection",
     "SubsidyDue",
     "SubsidyPayment",
+    "SubsidyStandardChange",
     "SupportDisbursementPlan",
 ]

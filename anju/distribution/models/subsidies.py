@@ -121,3 +121,38 @@ class LandSupplyRecord(TrackedModel):
 
     def __str__(self) -> str:
         return self.number
+
+
+class SubsidyStandardChange(TrackedModel):
+    """补贴标准调整 — Anju extension of A.7.5 补贴应发 (年审调整): a subsidy contract's monthly standard from a month on.
+
+    The monthly run (`subsidy_month_run`) pays each month at the `amount` of the latest change whose
+    `effective_from` is on or before the month; `old_amount` is the standard that was in force in that month
+    before the change (for the earliest change, the signed standard). `source` names where the change comes
+    from (e.g. the annual review result's number) as text: distribution does not depend on tenancy.
+    """
+
+    contract = models.ForeignKey(
+        "distribution.Contract",
+        verbose_name="补贴合同",
+        on_delete=models.PROTECT,
+        related_name="subsidy_standard_changes",
+    )
+    effective_from = models.DateField("起始月份", help_text="当月1日")
+    amount = models.DecimalField("调整后补贴金额", **MONEY, help_text="每月")
+    old_amount = models.DecimalField("调整前补贴金额", **MONEY, help_text="每月")
+    reason = models.CharField("调整理由", max_length=500)
+    source = models.CharField("调整依据", max_length=60, blank=True, help_text="如年审结论编号")
+
+    class Meta:
+        verbose_name = "补贴标准调整"
+        verbose_name_plural = "补贴标准调整"
+        ordering = ["contract", "effective_from", "pk"]
+        indexes = [models.Index(fields=["contract", "effective_from"], name="distribution_subsidy_chg_idx")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(effective_from__day=1), name="distribution_subsidy_chg_first"),
+            models.CheckConstraint(condition=models.Q(amount__gte=0), name="distribution_subsidy_chg_amount"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contract_id} {self.effective_from:%Y-%m} {self.amount}"

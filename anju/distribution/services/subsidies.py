@@ -5,6 +5,11 @@ month in chunks, computes each household's amount (a part month is paid by days)
 households that already have a due row for the month, numbers the rest in blocks and inserts
 them with `bulk_create`. The database refuses a second row per (对象类型, 对象编号, 年度, 月份)
 (`distribution_subsidy_due_month_once`), so even two concurrent runs create each due once.
+
+Each month is paid at the standard in force in that month (`subsidy_standard_expression`): the amount
+of the contract's latest `SubsidyStandardChange` with `effective_from` on or before the month, else the
+standard before its first change, else the contract's `subsidy_amount`. Without any change at all the
+plain column is read (the flat path).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import DecimalField, Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -32,7 +37,7 @@ from anju.distribution.choices import (
     SubsidyTargetType,
 )
 from anju.distribution.events_contracts import ContractEvent
-from anju.distribution.models import Contract, SubsidyDue, SubsidyPayment
+from anju.distribution.models import Contract, SubsidyDue, SubsidyPayment, SubsidyStandardChange
 from anju.distribution.services.common_contracts import actor, audit, edit_check, number_next
 
 CHUNK = 1000
@@ -81,14 +86,56 @@ def month_amount(*, standard: Decimal, days: int, year: int, month: int) -> Deci
     return (standard * days / days_in_month).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def _covering_contracts(*, year: int, month: int, prefix: str) -> QuerySet:
+MONEY_FIELD = DecimalField(max_digits=14, decimal_places=2)
+
+
+def subsidy_standard_expression(first: dt.date, *, changes: bool = True) -> Any:
+    """Over Contract rows: the monthly standard in force in the month starting `first` (补贴应发, A.7.5).
+
+    The latest standard change with `effective_from` ≤ the month, else the standard before the contract's
+    earliest change (`old_amount`: the months before every change keep the signed standard even though
+    `Contract.subsidy_amount` holds the newest one), else the column. `changes=False` (no change exists
+    among the contracts read) gives the plain column, so the run stays flat.
+    """
+    if not changes:
+        return F("subsidy_amount")
+    latest = (
+        SubsidyStandardChange.objects.filter(contract=OuterRef("pk"), effective_from__lte=first)
+        .order_by("-effective_from", "-pk")
+        .values("amount")[:1]
+    )
+    before_all = (
+        SubsidyStandardChange.objects.filter(contract=OuterRef("pk"))
+        .order_by("effective_from", "pk")
+        .values("old_amount")[:1]
+    )
+    return Coalesce(Subquery(latest), Subquery(before_all), F("subsidy_amount"), output_field=MONEY_FIELD)
+
+
+def subsidy_standard_in_force(contract: Contract, first: dt.date) -> Decimal:
+    """The monthly standard of one contract in the month starting `first` (same rule as the run)."""
+    changes = SubsidyStandardChange.objects.filter(contract=contract)
+    latest = changes.filter(effective_from__lte=first.replace(day=1)).order_by("-effective_from", "-pk").first()
+    if latest is not None:
+        return latest.amount
+    earliest = changes.order_by("effective_from", "pk").first()
+    if earliest is not None:
+        return earliest.old_amount
+    return contract.subsidy_amount or ZERO
+
+
+def _covering_contracts(*, year: int, month: int, prefix: str, changes: bool = True) -> QuerySet:
     first, last = month_bounds(year, month)
+    # a contract whose newest standard is 0 may still owe the months before that change
+    paying = Q(subsidy_amount__gt=0)
+    if changes:
+        paying |= Exists(SubsidyStandardChange.objects.filter(contract=OuterRef("pk")))
     return (
         Contract.objects.filter(
+            paying,
             contract_type=ContractType.SUBSIDY,
             status__in=PAYING_STATUSES,
             signed_at__isnull=False,
-            subsidy_amount__gt=0,
             effective_on__lte=last,
             region_code__startswith=prefix,
         )
@@ -172,14 +219,17 @@ def subsidy_month_run(
             prefix = region_prefix
     else:
         prefix = region_prefix or ""
-    contracts = _covering_contracts(year=year, month=month, prefix=prefix).values(
+    any_change = SubsidyStandardChange.objects.filter(region_code__startswith=prefix).exists()
+    covering = _covering_contracts(year=year, month=month, prefix=prefix, changes=any_change)
+    has_changes = any_change and SubsidyStandardChange.objects.filter(contract__in=covering.values("pk")).exists()
+    contracts = covering.annotate(standard=subsidy_standard_expression(_first, changes=has_changes)).values(
         "pk",
         "region_code",
         "effective_on",
         "subsidy_starts_on",
         "expires_on",
         "terminated_on",
-        "subsidy_amount",
+        "standard",
         "register_entry__number",
         "register_entry__security_mode",
     )
@@ -265,9 +315,9 @@ def subsidy_month_run(
             expires_on=row["expires_on"],
             terminated_on=row["terminated_on"],
         )
-        if days <= 0:
-            continue
-        amount = month_amount(standard=row["subsidy_amount"], days=days, year=year, month=month)
+        if days <= 0 or not row["standard"]:
+            continue  # nothing covered, or a standard of 0 in force this month
+        amount = month_amount(standard=row["standard"], days=days, year=year, month=month)
         security_mode = row["register_entry__security_mode"] or ""
         mode = security_mode if security_mode[:1] in ("3", "4") else DEFAULT_SUBSIDY_MODE
         previous = pending.get(target)
@@ -278,14 +328,14 @@ def subsidy_month_run(
                 "region_code": row["region_code"],
                 "contract_id": row["pk"],
                 "mode": mode,
-                "standard": row["subsidy_amount"],
+                "standard": row["standard"],
                 "amount": amount,
                 "effective_on": row["effective_on"],
             }
         else:  # a renewal starting within the month: one due with both parts, linked to the later contract
             previous["amount"] += amount
             if row["effective_on"] >= previous["effective_on"]:
-                previous.update(contract_id=row["pk"], standard=row["subsidy_amount"], effective_on=row["effective_on"])
+                previous.update(contract_id=row["pk"], standard=row["standard"], effective_on=row["effective_on"])
     if progress is not None and seen % CHUNK:
         progress(seen % CHUNK)
     flush(pending)
@@ -506,4 +556,6 @@ __all__ = [
     "subsidy_month_start",
     "subsidy_payment_record",
     "subsidy_payments_pay_outstanding",
+    "subsidy_standard_expression",
+    "subsidy_standard_in_force",
 ]

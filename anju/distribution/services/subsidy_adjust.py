@@ -1,9 +1,15 @@
 """补贴标准调整 (A.7.5 补贴应发): a new monthly subsidy standard on a household's subsidy contract.
 
-Called by the annual review (年审结论“调整”, `anju.tenancy.services.review`). The monthly run
-(`subsidy_month_run`) pays every month it has not yet generated at the contract's current standard,
-so a new standard can only start at the first month not yet generated: months already generated keep
-their amounts (the dues are never rewritten), and no earlier un-generated month can pick up the new one.
+Called by the annual review (年审结论“调整”, `anju.tenancy.services.review`). Each adjustment is a dated
+`SubsidyStandardChange` (from the 1st of a month); the monthly run (`subsidy_month_run`) pays every month
+at the standard in force in that month (the latest change on or before it). So a new standard may start
+at any month the run has not yet generated for the household — the first open month or a later one; the
+months in between keep the standard in force before. Months already generated are refused (their dues
+are never rewritten).
+
+`Contract.subsidy_amount` is kept equal to the newest standard (the change with the latest
+`effective_from`): renewals copy it and lists show it. The signed standard stays in the signed PDF and
+as the earliest change's `old_amount`, which the run uses for the months before every change.
 """
 
 from __future__ import annotations
@@ -18,8 +24,9 @@ from django.utils import timezone
 
 from anju.distribution.choices import ContractStatus, ContractType
 from anju.distribution.events_contracts import ContractEvent
-from anju.distribution.models import Contract, SubsidyDue
+from anju.distribution.models import Contract, SubsidyDue, SubsidyStandardChange
 from anju.distribution.services.common_contracts import actor, audit
+from anju.distribution.services.subsidies import subsidy_standard_in_force
 
 
 def subsidy_contract_current(register_entry: Any) -> Contract | None:
@@ -49,22 +56,46 @@ def subsidy_first_open_month(contract: Contract) -> dt.date:
 
 
 def subsidy_standard_adjust(
-    *, register_entry: Any, new_amount: Decimal, effective_from: dt.date, reason: str, acting_user: Any
+    *,
+    register_entry: Any,
+    new_amount: Decimal,
+    effective_from: dt.date,
+    reason: str,
+    acting_user: Any,
+    source: str = "",
 ) -> tuple[Contract, Decimal]:
-    """Set the subsidy contract's monthly standard from `effective_from`; (contract, old standard). Audited."""
+    """The subsidy contract's monthly standard from `effective_from` on; (contract, standard in force before).
+
+    Records a `SubsidyStandardChange`; the month may be any month not yet generated for the household.
+    Audited as RECORD_UPDATED (SUBSIDY_ADJUSTED) with the old and new standard, the month and the reason.
+    """
     with transaction.atomic():
         contract = subsidy_contract_current(register_entry)
         if contract is None:
             raise ValidationError({"adjust_kind": ["该家庭没有已签约的租赁补贴合同，不能调整补贴标准。"]})
         contract = Contract.objects.select_for_update().get(pk=contract.pk)
         first_open = subsidy_first_open_month(contract)
-        if effective_from.replace(day=1) != first_open:
+        month = effective_from.replace(day=1)
+        if month < first_open:
             raise ValidationError({"effective_month": [
                 f"补贴已生成至{first_open.year}年{first_open.month}月之前，调整应自{first_open.year}年{first_open.month}月起。"
             ]})  # fmt: skip
-        old = contract.subsidy_amount or Decimal("0.00")
-        contract.subsidy_amount = new_amount
-        contract.updated_by = actor(acting_user)
+        old = subsidy_standard_in_force(contract, month)
+        user = actor(acting_user)
+        SubsidyStandardChange.objects.create(
+            contract=contract,
+            region_code=contract.region_code,
+            effective_from=month,
+            amount=new_amount,
+            old_amount=old,
+            reason=(reason or "")[:500],
+            source=(source or "")[:60],
+            created_by=user,
+            updated_by=user,
+        )
+        newest = contract.subsidy_standard_changes.order_by("-effective_from", "-pk").values_list("amount", flat=True)
+        contract.subsidy_amount = newest[0]
+        contract.updated_by = user
         contract.save(update_fields=["subsidy_amount", "updated_by", "updated_at"])
         audit(action="RECORD_UPDATED", user=acting_user, obj=contract, event=ContractEvent.SUBSIDY_ADJUSTED,
               detail={"old": str(old), "new": str(new_amount), "from": f"{effective_from:%Y-%m}", "reason": reason})  # fmt: skip

@@ -191,14 +191,18 @@ def applicant_password_reset(*, mobile: str, code: str, password: str) -> User:
 def applicant_authenticate(*, request: Any, mobile: str, password: str) -> User | None:
     """Check mobile + password through Django's authenticate (django-axes counts and locks failures).
 
-    An unknown number is tried under the user name it would have, so that guessing numbers is
-    locked out like guessing passwords and the answer never tells whether the number is registered.
+    A known number is tried under its account's user name (portal registration derives it; an account
+    made at the window or by the demo has its own). An unknown number is tried under the user name it
+    would have, so that guessing numbers is locked out like guessing passwords and the answer never
+    tells whether the number is registered.
     """
     try:
         mobile = mobile_clean(mobile)
     except ValidationError:
         return None
-    username = applicant_username(mobile_index(mobile))
+    # an account made outside portal registration (the window, the demo) keeps its own user name
+    known = applicant_by_mobile(mobile)
+    username = known.username if known is not None else applicant_username(mobile_index(mobile))
     user = authenticate(request, username=username, password=password)
     if user is None or not user.has_role(Role.APPLICANT):
         return None

@@ -180,6 +180,20 @@ def test_login_with_mobile_and_password(client, demo_regions):
     assert response["Location"] == reverse("portal:my_cases")
 
 
+def test_login_with_mobile_for_an_account_made_outside_portal_registration(client, demo_regions):
+    # given: the demo's applicant, created with its own user name (not the one registration derives)
+    from anju.accounts.models import User
+    from anju.accounts.services.demo import DEMO_PASSWORD, demo_accounts_create
+
+    demo_accounts_create()
+    applicant = User.objects.get(username="applicant")
+    # when: signing in on the portal with the account's mobile number
+    response = client.post(reverse("portal:login"), {"mobile": applicant.mobile, "password": DEMO_PASSWORD})
+    # then
+    assert response.status_code == 302 and response["Location"] == reverse("portal:my_cases")
+    assert client.session["_auth_user_id"] == str(applicant.pk)
+
+
 def test_login_locks_after_five_failures(client, demo_regions):
     # given
     applicant_account(mobile="13800000017")

@@ -344,7 +344,8 @@ def review_adjust(
     from anju.distribution.services.subsidy_adjust import subsidy_standard_adjust
 
     contract, old = subsidy_standard_adjust(register_entry=entry, new_amount=amount, effective_from=month,
-                                            reason=reason.strip(), acting_user=acting_user)  # fmt: skip
+                                            reason=reason.strip(), acting_user=acting_user,
+                                            source=f"{result.round.year}年度年审（{entry.number}）")  # fmt: skip
     return StandardAdjustment.objects.create(
         number=business_numbers_reserve(kind="notice", prefix="TJ", region_code=result.region_code, count=1)[0],
         kind=AdjustKind.SUBSIDY, register_entry=entry, review_result=result, contract=contract,

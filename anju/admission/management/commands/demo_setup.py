@@ -52,6 +52,7 @@ class Command(BaseCommand):
             self.stdout.write(f"已有申请家庭 {households} 户，跳过生成。")
         call_command("demo_housing", seed=DEMO_SEED, stdout=self.stdout)
         self._downstream_demo()
+        accounts = accounts + self._portal_demo_accounts()
         self._summary(accounts, households, url=options["url"])
 
     def _downstream_demo(self) -> None:
@@ -70,6 +71,15 @@ class Command(BaseCommand):
         demo_tenancy_create(stdout=self.stdout)
         self.stdout.write(f"监督管理演示数据：{demo_supervision_create(seed=DEMO_SEED)}")
         call_command("load_portal_demo", stdout=self.stdout)
+
+    def _portal_demo_accounts(self) -> list[dict[str, str]]:
+        """The portal demo's `tenant` account (made by `load_portal_demo`), when it exists."""
+        from anju.accounts.models import User
+        from anju.accounts.services.demo import DEMO_PASSWORD
+
+        if not User.objects.filter(username="tenant").exists():
+            return []
+        return [{"username": "tenant", "password": DEMO_PASSWORD, "role": "申请人", "organisation": ""}]
 
     def _summary(self, accounts: list[dict[str, str]], households: int, *, url: str) -> None:
         """The Chinese summary: address, accounts, how to get a TOTP code."""

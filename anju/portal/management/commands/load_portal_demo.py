@@ -1,4 +1,8 @@
-"""Demo policies and guides for the portal (idempotent: by title)."""
+"""Demo policies and guides for the portal (idempotent: by title) and the demo applicants' cases.
+
+The cases (`anju.portal.demo_cases`) build on the distribution and tenancy demos, so `demo_setup`
+must call this command after them (it does: last step of `_downstream_demo`).
+"""
 
 from __future__ import annotations
 
@@ -33,7 +37,7 @@ DEMO_ARTICLES = [
 class Command(BaseCommand):
     """load_portal_demo."""
 
-    help = "Create the demo policies and guides of the portal (idempotent)."
+    help = "Create the demo policies and guides of the portal and the demo applicants' cases (idempotent)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         """Create the articles that are missing (no acting user: a setup job, not an edit)."""
@@ -44,3 +48,30 @@ class Command(BaseCommand):
             _, made = Article.objects.get_or_create(title=data["title"], defaults=data)
             created += int(made)
         self.stdout.write(self.style.SUCCESS(f"门户演示政策指南：新增 {created} 篇。"))
+        self._cases()
+
+    def _cases(self) -> None:
+        """网上签约 (`applicant`) and 租金 (`tenant`) demo cases, and how to sign in as them."""
+        from anju.accounts.services.demo import DEMO_PASSWORD
+        from anju.distribution.choices import ContractStatus
+        from anju.portal.demo_cases import TENANT_MOBILE, TENANT_USERNAME, demo_portal_cases_create
+
+        result = demo_portal_cases_create()
+        if result.get("note"):
+            self.stdout.write(result["note"])
+            return
+        what = {"applicant": "待网上签约的合同草稿", TENANT_USERNAME: "已签约入住，有租金账单和欠缴"}
+        created = sum(case.created for case in result["cases"])
+        self.stdout.write(f"门户演示申请案例：新增 {created} 个。")
+        # the account lines are the same on every run (demo_setup's test compares them)
+        self.stdout.write("门户演示申请人（在 /accounts/login/ 用用户名和密码登录，再打开“我的申请” /my/）：")
+        for case in result["cases"]:
+            if case.contract is None:
+                self.stdout.write(f"  {case.username}：{case.note}")
+                continue
+            label = what.get(case.username, "")
+            if case.username == "applicant" and case.contract.status != ContractStatus.DRAFT:
+                label = f"合同{case.contract.get_status_display()}"  # signed online in an earlier session
+            self.stdout.write(f"  {case.username:<10}{DEMO_PASSWORD:<16}{label}（合同 {case.contract.number}）")
+        if result["tenant_created"]:
+            self.stdout.write(f"已新建演示申请人账号 {TENANT_USERNAME}（手机号 {TENANT_MOBILE}）。")

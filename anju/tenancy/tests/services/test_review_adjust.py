@@ -161,10 +161,10 @@ def test_adjust_the_subsidy_standard_of_a_subsidy_household(bozhou_rules, proces
     review_round_evaluate(review_round=review_round, acting_user=district_officer)
     result = ReviewResult.objects.get(round=review_round, register_entry=entry)
     subsidy = {**ADJUST, "adjust_kind": "subsidy", "new_amount": Decimal("300"), "adjust_reason": "收入增加，降低补贴"}
-    # a month that is not the first one not yet paid is refused (it would leave a gap at the old or new standard)
+    # a month already generated is refused (its dues are never rewritten)
     with pytest.raises(ValidationError, match="调整应自2025年7月起"):
         review_result_decide(result=result, outcome="adjust", opinion="调整补贴", acting_user=district_officer,
-                             **{**subsidy, "effective_month": "2025-08"})  # fmt: skip
+                             **{**subsidy, "effective_month": "2025-06"})  # fmt: skip
     # when
     review_result_decide(result=result, outcome="adjust", opinion="调整补贴", acting_user=district_officer,
                          **{**subsidy, "effective_month": "2025-07"})  # fmt: skip

@@ -64,7 +64,7 @@ class Command(BaseCommand):
         created = sum(case.created for case in result["cases"])
         self.stdout.write(f"门户演示申请案例：新增 {created} 个。")
         # the account lines are the same on every run (demo_setup's test compares them)
-        self.stdout.write("门户演示申请人（在 /accounts/login/ 用用户名和密码登录，再打开“我的申请” /my/）：")
+        self.stdout.write("门户演示申请人（在门户“登录”用手机号和密码，或在 /accounts/login/ 用用户名和密码登录，再打开“我的申请” /my/）：")
         for case in result["cases"]:
             if case.contract is None:
                 self.stdout.write(f"  {case.username}：{case.note}")

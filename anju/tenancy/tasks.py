@@ -63,3 +63,22 @@ def review_round_task(*, job_id: int, round_id: int, user_id: int | None) -> dic
         job_fail(job=job, message=f"年审评估失败：{exc}")
         raise
     return result
+
+
+# The monthly rent run from huey's consumer (djhuey discovers `<app>.tasks`). It runs on days 1–5 at
+# 02:00: the run is idempotent per lease and month, so the later days only catch up a month the
+# worker missed (down on the 1st) and create nothing otherwise.
+from huey import crontab  # noqa: E402 - kept beside the schedule it serves
+from huey.contrib.djhuey import db_periodic_task  # noqa: E402
+
+MONTHLY_RENT_RUN = crontab(day="1-5", hour="2", minute="0")  # Asia/Shanghai
+
+
+@db_periodic_task(MONTHLY_RENT_RUN, name="tenancy_rent_run_monthly")
+def tenancy_rent_run_monthly() -> dict:
+    """Create this month's rent charges for every active lease (no acting user: a scheduled batch run)."""
+    from django.utils import timezone
+
+    from anju.tenancy.services.rent import rent_run
+
+    return rent_run(period=timezone.localdate().replace(day=1), acting_user=None)

@@ -212,3 +212,24 @@ def test_arrears_list_query_count_does_not_grow(demo_regions, district_officer, 
     rent_run(period="2026-02", acting_user=None)
     with django_assert_max_num_queries(3):
         assert len(arrears_list(user=district_officer, as_of=date(2026, 2, 1))) == 15
+
+
+def test_the_scheduled_monthly_run_charges_this_month_once_and_catches_up(tenancies):
+    # given: the schedule fires on days 1–5 (a worker down on the 1st catches up on a later day)
+    from datetime import datetime
+
+    import time_machine
+
+    from anju.tenancy.tasks import MONTHLY_RENT_RUN, tenancy_rent_run_monthly
+
+    assert MONTHLY_RENT_RUN(datetime(2026, 4, 1, 2, 0)) and MONTHLY_RENT_RUN(datetime(2026, 4, 5, 2, 0))
+    assert not MONTHLY_RENT_RUN(datetime(2026, 4, 6, 2, 0)) and not MONTHLY_RENT_RUN(datetime(2026, 4, 1, 3, 0))
+    # when: it runs on the 1st and again on the 3rd of April
+    with time_machine.travel(datetime(2026, 4, 1, 2, 0), tick=False):
+        first = tenancy_rent_run_monthly.call_local()
+    with time_machine.travel(datetime(2026, 4, 3, 2, 0), tick=False):
+        again = tenancy_rent_run_monthly.call_local()
+    # then: April is charged once for every lease, and the second run creates nothing
+    assert first["month"] == "2026-04" and first["created"] == 4
+    assert again["created"] == 0 and again["existing"] == 4
+    assert RentCharge.objects.filter(period=date(2026, 4, 1)).count() == 4

@@ -128,7 +128,14 @@ def reset_view(request: HttpRequest) -> HttpResponse:
 def login_view(request: HttpRequest) -> HttpResponse:
     """登录 with mobile and password; failures locked by django-axes like the staff login."""
     form = LoginForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
+        try:
+            account_services.login_address_check(client_ip(request))
+        except errors.RateLimitedError as exc:
+            form.add_error(None, exc.message)
+            context = portal_context(request, page_title="申请人登录", form=form, next=request.POST.get("next", ""))
+            return render(request, "portal/account/login.html", context, status=429)
         user = account_services.applicant_authenticate(
             request=request, mobile=form.cleaned_data["mobile"], password=form.cleaned_data["password"]
         )
@@ -140,7 +147,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
     context = portal_context(
         request, page_title="申请人登录", form=form, next=request.GET.get("next", request.POST.get("next", ""))
     )
-    return render(request, "portal/account/login.html", context)
+    return render(request, "portal/account/login.html", context, status=status)
 
 
 @require_POST

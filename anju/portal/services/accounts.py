@@ -188,6 +188,22 @@ def applicant_password_reset(*, mobile: str, code: str, password: str) -> User:
     return user
 
 
+def login_address_check(client_ip: str) -> None:
+    """Refuse a sign-in from an address with too many failed sign-ins in the last hour (any numbers).
+
+    django-axes locks a number at one address after `AXES_FAILURE_LIMIT` failures; this stops one
+    address trying a few passwords on many numbers. Failures come from axes' failure log.
+    """
+    from axes.models import AccessFailureLog
+
+    limit = _setting("PORTAL_LOGIN_MAX_FAILURES_PER_IP_HOUR", 20)
+    if not client_ip:
+        return
+    since = timezone.now() - timedelta(hours=1)
+    if AccessFailureLog.objects.filter(ip_address=client_ip, attempt_time__gte=since).count() >= limit:
+        raise errors.RateLimitedError(errors.LOGIN_TOO_MANY_IP, field="__all__")
+
+
 def applicant_authenticate(*, request: Any, mobile: str, password: str) -> User | None:
     """Check mobile + password through Django's authenticate (django-axes counts and locks failures).
 

@@ -208,6 +208,23 @@ def test_login_locks_after_five_failures(client, demo_regions):
     assert "锁定" in response.content.decode()
 
 
+def test_one_address_trying_many_numbers_is_paused(client, demo_regions, settings):
+    # given: an address that failed on three different numbers within the hour (none locked by axes)
+    settings.PORTAL_LOGIN_MAX_FAILURES_PER_IP_HOUR = 3
+    applicant_account(mobile="13800000031")
+    url = reverse("portal:login")
+    for mobile in ("13800000032", "13800000033", "13800000034"):
+        assert client.post(url, {"mobile": mobile, "password": "Wrong#Password2026"}).status_code == 200
+    # when: the same address signs in even with a right password
+    refused = client.post(url, {"mobile": "13800000031", "password": APPLICANT_PASSWORD})
+    # then: refused for a while with a Chinese message, not signed in
+    assert refused.status_code == 429 and "当前网络登录失败次数过多" in refused.content.decode()
+    assert "_auth_user_id" not in client.session
+    # and another address is not affected
+    other = client.post(url, {"mobile": "13800000031", "password": APPLICANT_PASSWORD}, REMOTE_ADDR="10.9.8.7")
+    assert other.status_code == 302
+
+
 def test_login_failure_does_not_tell_whether_the_number_exists(client, demo_regions):
     # given
     applicant_account(mobile="13800000018")

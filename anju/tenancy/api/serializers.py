@@ -214,6 +214,34 @@ class VacateWriteSerializer(serializers.Serializer):
     move_out_deadline = serializers.DateField(required=False, allow_null=True)
 
 
+class MoveOutWriteSerializer(serializers.Serializer):
+    """登记搬离."""
+
+    vacated_on = serializers.DateField(help_text="腾退时间（不早于入住时间，不晚于今天）")
+
+
+class VacateInspectionWriteSerializer(serializers.Serializer):
+    """验房结算."""
+
+    inspected_on = serializers.DateField(help_text="验房日期（不早于腾退时间）")
+    inspection_note = serializers.CharField(
+        required=False, allow_blank=True, default="", max_length=300, help_text="验房情况"
+    )
+    damage_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, default=0, help_text="损坏赔偿（元）"
+    )
+
+
+class FixedCostWriteSerializer(serializers.Serializer):
+    """登记每月固定发生款项."""
+
+    project = serializers.IntegerField(help_text="小区（项目）id")
+    description = serializers.CharField(max_length=200, allow_blank=True, help_text="发生款项说明")
+    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="发生年份")
+    month = serializers.IntegerField(help_text="发生月份 1–12")
+    amount = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="款项金额（元），大于0")
+
+
 class FixedCostSerializer(serializers.ModelSerializer):
     """每月固定发生款项 (A.8.7)."""
 
@@ -240,7 +268,16 @@ class ReviewRoundSerializer(serializers.ModelSerializer):
             "arrears_count",
             "flagged_count",
             "evaluated_at",
+            "job",
         ]
+        extra_kwargs = {"job": {"help_text": "评估任务 id（后台评估的进度）"}}
+
+
+class ReviewRoundWriteSerializer(serializers.Serializer):
+    """发起年审."""
+
+    year = serializers.IntegerField(min_value=2000, max_value=2100, help_text="年审年度")
+    scope_date = serializers.DateField(help_text="年审范围时间节点（此日已入住的家庭参加年审）")
 
 
 class ReviewResultSerializer(serializers.ModelSerializer):
@@ -345,6 +382,40 @@ class ReturnSerializer(serializers.ModelSerializer):
             "is_printed",
             *TRACKED,
         ]
+
+
+class ReturnWriteSerializer(serializers.Serializer):
+    """登记已配售房源退回."""
+
+    contract = serializers.IntegerField(help_text="配售合同 id")
+    reason = serializers.CharField(max_length=300, allow_blank=True, help_text="回退原因")
+    due_on = serializers.DateField(help_text="应回退时间")
+    is_printed = serializers.BooleanField(required=False, default=False, help_text="已打印单据")
+
+
+class ReturnCompleteWriteSerializer(serializers.Serializer):
+    """实回退."""
+
+    returned_on = serializers.DateField(help_text="实回退时间（不晚于今天）")
+
+
+class ResaleWriteSerializer(serializers.Serializer):
+    """再上市登记."""
+
+    contract = serializers.IntegerField(help_text="配售合同 id")
+    certificate_number = serializers.CharField(max_length=60, allow_blank=True, help_text="产权证号")
+    certificate_date = serializers.DateField(help_text="房屋所有权证日期")
+    deed_tax_date = serializers.DateField(required=False, allow_null=True, default=None, help_text="契税完税凭证日期")
+    applied_on = serializers.DateField(help_text="再上市申请时间")
+    asking_price = serializers.DecimalField(max_digits=14, decimal_places=2, help_text="预售价格（元）")
+    guide_price = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, default=0, help_text="指导价格（元）"
+    )
+    contract_amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True, default=0, help_text="签约金额（元）"
+    )
+    is_first_purchase = serializers.BooleanField(required=False, default=False, help_text="政府行使优先回购权")
+    is_printed = serializers.BooleanField(required=False, default=False, help_text="已打印单据")
 
 
 class ResaleSerializer(serializers.ModelSerializer):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.db import models
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -17,8 +17,8 @@ from anju.core.api.jobs import JobSerializer
 from anju.core.api_records import RecordActionAPIView, RecordCreateAPIMixin
 from anju.tenancy import filtersets, selectors
 from anju.tenancy.api import serializers as s
-from anju.tenancy.permissions import READER_ROLES
-from anju.tenancy.services import exits, occupancy, rent, review
+from anju.tenancy.permissions import DECISION_ROLES, OPERATION_ROLES, READER_ROLES
+from anju.tenancy.services import exits, occupancy, rent, review, sold
 from anju.tenancy.services.common import month_parse
 
 TAG = ["配后管理"]
@@ -27,11 +27,27 @@ TAG = ["配后管理"]
 class ReaderPermissionMixin:
     """Business roles only (default deny)."""
 
+    roles: ClassVar[tuple[str, ...]] = READER_ROLES
+    denied = "您的角色无权查看配后管理数据。"
+
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         """Role check after authentication."""
         super().initial(request, *args, **kwargs)  # type: ignore[misc]
-        if not request.user.has_role(*READER_ROLES):
-            raise PermissionDenied("您的角色无权查看配后管理数据。")
+        if not request.user.has_role(*self.roles):
+            raise PermissionDenied(self.denied)
+
+
+class OperationPermissionMixin(ReaderPermissionMixin):
+    """The roles of the staff pages that operate (运营单位 and 区县保障科), as `ServiceFormView`."""
+
+    roles = OPERATION_ROLES
+    denied = "您的角色无权办理此项配后管理业务。"
+
+
+class DecisionPermissionMixin(OperationPermissionMixin):
+    """The roles of the staff pages that decide (区县保障科: annual review, exit)."""
+
+    roles = DECISION_ROLES
 
 
 def _list_view(name: str, selector: Any, serializer: Any, filterset: Any, summary: str) -> type:
@@ -93,6 +109,19 @@ DESCRIPTIONS = {
     "move_ins_vacate_create": "为入住记录办理腾退：主动或责令腾退，结清租金与押金（服务 vacate_create）。",
     "exit_cases_create": "按退出事由发起退出案件并启动退出流程（服务 exit_case_open）。",
     "exit_cases_decide": "对退出案件作出决定，生成退出通知书并设定腾退期限（服务 exit_case_decide）。",
+    "vacates_move_out": "登记家庭已搬离（腾退时间）：腾退须为“已通知”状态，腾退时间不早于入住时间、不晚于今天；"
+    "此后月份不再计租。",
+    "vacates_close": "验房结算：登记搬离后填写验房日期、验房情况和损坏赔偿，结算金额 = 欠缴租金 + 损坏赔偿 − 押金；"
+    "入住记录变为“已腾退”，住房恢复为“空置”，可再次配给。",
+    "fixed_costs_create": "为管辖范围内的小区（项目）登记某年某月的固定发生款项（说明、金额）；金额须大于0，月份为1至12。",
+    "review_rounds_create": "在本人管辖区域发起某年度的年审并立即在后台评估（同一年度同一区域只能发起一次）；"
+    "返回年审批次，job 为评估任务。",
+    "review_rounds_start": "重新在后台评估尚未评估完成的年审批次（如上次评估失败）；已评估或评估中的批次不能再评估。"
+    "返回任务进度。",
+    "returns_create": "为管辖范围内的配售合同登记已配售房源退回：回退原因和应回退时间；同一房源只能有一笔待办退回。",
+    "returns_complete": "登记实回退时间（不晚于今天），住房恢复为“空置”，可再次配给。",
+    "resales_create": "为管辖范围内的配售合同登记再上市：产权证、日期和价格；按区域参数判定政府回购或上市交易，"
+    "并计算回购价格或应缴收益。",
 }
 
 
@@ -219,3 +248,98 @@ class ExitDecideView(ReaderPermissionMixin, RecordActionAPIView):
     getter = staticmethod(selectors.exit_case_get)
     read_serializer, write_serializer = s.ExitCaseSerializer, s.ExitDecisionSerializer
     service, record_arg = staticmethod(exits.exit_case_decide), "case"
+
+
+@_write_schema("vacates_move_out", "登记搬离")
+class VacateMoveOutView(OperationPermissionMixin, RecordActionAPIView):
+    """登记搬离."""
+
+    getter = staticmethod(selectors.vacate_get)
+    read_serializer, write_serializer = s.VacateSerializer, s.MoveOutWriteSerializer
+    service, record_arg = staticmethod(occupancy.vacate_move_out), "vacate"
+
+
+@_write_schema("vacates_close", "验房结算")
+class VacateCloseView(OperationPermissionMixin, RecordActionAPIView):
+    """验房结算."""
+
+    getter = staticmethod(selectors.vacate_get)
+    read_serializer, write_serializer = s.VacateSerializer, s.VacateInspectionWriteSerializer
+    service, record_arg = staticmethod(occupancy.vacate_close), "vacate"
+
+    def perform(self, request: Request, record: Any, data: dict[str, Any]) -> Any:
+        """vacate_close (no damage amount is 0, as on the page)."""
+        data["damage_amount"] = data.get("damage_amount") or 0
+        return super().perform(request, record, data)
+
+
+@_write_schema("fixed_costs_create", "登记每月固定发生款项")
+class FixedCostCreateView(OperationPermissionMixin, RecordCreateAPIMixin, APIView):
+    """登记每月固定发生款项."""
+
+    read_serializer, write_serializer = s.FixedCostSerializer, s.FixedCostWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """fixed_cost_create for a project of the user's jurisdiction (404 otherwise)."""
+        from anju.housing.selectors import project_list
+
+        project = generics.get_object_or_404(project_list(user=request.user), pk=data.pop("project"))
+        return rent.fixed_cost_create(project=project, acting_user=request.user, **data)
+
+
+@_write_schema("review_rounds_create", "发起年审")
+class ReviewRoundCreateView(DecisionPermissionMixin, RecordCreateAPIMixin, APIView):
+    """发起年审 and start its evaluation, as the page does."""
+
+    read_serializer, write_serializer = s.ReviewRoundSerializer, s.ReviewRoundWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """review_round_create in the user's jurisdiction, then review_round_start."""
+        user = request.user
+        review_round = review.review_round_create(region_code=user.jurisdiction_id, acting_user=user, **data)
+        review.review_round_start(review_round=review_round, acting_user=user)
+        review_round.refresh_from_db()
+        return review_round
+
+
+@_write_schema("review_rounds_start", "评估年审")
+class ReviewRoundStartView(DecisionPermissionMixin, RecordActionAPIView):
+    """评估年审 (background)."""
+
+    getter = staticmethod(selectors.review_round_get)
+    read_serializer = JobSerializer
+    service, record_arg = staticmethod(review.review_round_start), "review_round"
+    success_status = status.HTTP_202_ACCEPTED
+
+
+@_write_schema("returns_create", "登记已配售房源退回")
+class ReturnCreateView(OperationPermissionMixin, RecordCreateAPIMixin, APIView):
+    """登记已配售房源退回."""
+
+    read_serializer, write_serializer = s.ReturnSerializer, s.ReturnWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """return_create on a sale contract of the user's jurisdiction (404 otherwise)."""
+        contract = generics.get_object_or_404(selectors.sale_contracts(user=request.user), pk=data.pop("contract"))
+        return sold.return_create(contract=contract, acting_user=request.user, **data)
+
+
+@_write_schema("returns_complete", "实回退")
+class ReturnCompleteView(OperationPermissionMixin, RecordActionAPIView):
+    """实回退."""
+
+    getter = staticmethod(selectors.return_get)
+    read_serializer, write_serializer = s.ReturnSerializer, s.ReturnCompleteWriteSerializer
+    service = staticmethod(sold.return_complete)
+
+
+@_write_schema("resales_create", "再上市登记")
+class ResaleCreateView(OperationPermissionMixin, RecordCreateAPIMixin, APIView):
+    """再上市登记."""
+
+    read_serializer, write_serializer = s.ResaleSerializer, s.ResaleWriteSerializer
+
+    def perform_create(self, request: Request, data: dict[str, Any]) -> Any:
+        """resale_register on a sale contract of the user's jurisdiction (404 otherwise)."""
+        contract = generics.get_object_or_404(selectors.sale_contracts(user=request.user), pk=data.pop("contract"))
+        return sold.resale_register(contract=contract, acting_user=request.user, **data)

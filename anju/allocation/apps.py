@@ -11,11 +11,12 @@ class AllocationConfig(AppConfig):
     verbose_name = "资源配置"
 
     def ready(self) -> None:
-        """Register the 一房一档 contribution, the workbench items and the field-level change log of the plans."""
-        from anju.allocation import unit_events, workbench
+        """Register the 一房一档 contribution, the workbench items, the ledger triggers and the plans' change log."""
+        from anju.allocation import ledger_triggers, unit_events, workbench
 
         unit_events.register()
         workbench.register()
+        ledger_triggers.connect()
         from django.apps import apps
 
         if apps.is_installed("anju.audit"):

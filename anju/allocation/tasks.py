@@ -53,3 +53,33 @@ def allocation_ledger_compute(
         job_fail(job=job, message=f"计算失败：{exc}")
         raise
     return result
+
+
+@task()
+def allocation_ledger_collect_since(*, since: str) -> int:
+    """归集 from `since` on, enqueued by `ledger_triggers` when a source record commits; returns the new entries."""
+    from datetime import date
+
+    from anju.allocation.services.ledgers import ledger_collect
+
+    return ledger_collect(since=date.fromisoformat(since)).total
+
+
+# The daily incremental collect from huey's consumer (djhuey discovers `<app>.tasks`).
+from huey import crontab  # noqa: E402 - kept beside the schedule it serves
+from huey.contrib.djhuey import db_periodic_task  # noqa: E402
+
+DAILY_COLLECT = crontab(hour="2", minute="10")  # 02:10 Asia/Shanghai
+COLLECT_DAYS = 7
+
+
+@db_periodic_task(DAILY_COLLECT, name="allocation_ledger_collect_daily")
+def allocation_ledger_collect_daily() -> int:
+    """归集 of the last 7 days (catches records saved without a signal: bulk loads, `update()`); idempotent."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from anju.allocation.services.ledgers import ledger_collect
+
+    return ledger_collect(since=timezone.localdate() - timedelta(days=COLLECT_DAYS)).total

@@ -1,5 +1,7 @@
 """Filters of the 配后管理 lists (GET forms and API query parameters)."""
 
+from typing import Any, ClassVar
+
 import django_filters
 
 from anju.tenancy.choices import ExitGround, ExitStatus, OccupancyStatus, ReviewOutcome, VacateKind, VacateStatus
@@ -7,8 +9,10 @@ from anju.tenancy.models import (
     ExitCase,
     FixedCost,
     MoveIn,
+    ReminderChannel,
     RentCharge,
     RentPayment,
+    RentReminder,
     Resale,
     Return,
     ReviewResult,
@@ -137,3 +141,19 @@ class ResaleFilterSet(HouseholdFilterMixin):
     class Meta:
         model = Resale
         fields = ["applicant", "unit", "route", "status"]
+
+
+class ReminderFilterSet(HouseholdFilterMixin):
+    """催缴记录: household, channel, date range."""
+
+    channel = django_filters.ChoiceFilter(label="催缴方式", choices=ReminderChannel.choices)
+    sent_after = django_filters.DateFilter(label="催缴日期起", field_name="sent_on", lookup_expr="gte")
+    sent_before = django_filters.DateFilter(label="催缴日期止", field_name="sent_on", lookup_expr="lte")
+
+    class Meta:
+        model = RentReminder
+        fields: ClassVar[list[str]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters.pop("unit", None)

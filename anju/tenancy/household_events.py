@@ -1,4 +1,4 @@
-"""配后管理's contributions to 一户一档 (keyed by the application): move-in, rent, vacating, review, exit.
+"""配后管理's contributions to 一户一档 (keyed by the application): move-in, rent, reminders, vacating, review, exit.
 
 Registered from `TenancyConfig.ready()`; every event comes from a stored record.
 """
@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Count, Max, Min, Sum
 
 from anju.archive.household_file import HouseholdEvent, register_household_events, url_or_blank
-from anju.tenancy.models import ExitCase, MoveIn, RentCharge, ReviewResult, StandardAdjustment, Vacate
+from anju.tenancy.models import ExitCase, MoveIn, RentCharge, RentReminder, ReviewResult, StandardAdjustment, Vacate
 
 SOURCE = "配后管理"
 
@@ -38,6 +38,10 @@ def tenancy_events(application: Any, user: Any) -> Iterable[HouseholdEvent]:
             detail=f"应收 {summary['n']} 个月共 {summary['charged']} 元，已收 {summary['paid']} 元",
             url=url_or_blank("tenancy:household_detail", entry.pk), icon="cash-coin",
         )  # fmt: skip
+    for reminder in RentReminder.objects.visible_to(user).filter(register_entry=entry):
+        yield HouseholdEvent(when=reminder.sent_at, title=f"催缴租金（{reminder.get_channel_display()}）",
+                             source=SOURCE, detail=f"欠缴 {reminder.months_owed} 个月共 {reminder.amount_owed} 元",
+                             url=url_or_blank("tenancy:household_detail", entry.pk), icon="bell")  # fmt: skip
     for vacate in Vacate.objects.visible_to(user).filter(register_entry=entry):
         yield HouseholdEvent(when=vacate.notified_on, title=f"{vacate.get_kind_display()}（{vacate.get_status_display()}）",
                              source=SOURCE, detail=vacate.reason, url=url_or_blank("tenancy:vacate_detail", vacate.pk),

@@ -19,6 +19,7 @@ from anju.tenancy.models import (
     RentCharge,
     RentPayment,
     RentReceipt,
+    RentReminder,
     Resale,
     Return,
     ReviewResult,
@@ -186,3 +187,8 @@ def sale_contracts(*, user: Any) -> QuerySet:
 def parameter_list(*, user: Any) -> QuerySet[TenancyParameter]:
     """Parameter rows visible to the user."""
     return TenancyParameter.objects.visible_to(user)
+
+
+def reminder_list(*, user: Any) -> Any:
+    """催缴记录 in the user's jurisdiction, newest first."""
+    return RentReminder.objects.visible_to(user).select_related("register_entry", "sent_by")

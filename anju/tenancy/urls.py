@@ -20,6 +20,7 @@ urlpatterns = [
     path("payments/", views.PaymentListView.as_view(), name="payment_list"),
     path("receipts/<int:pk>/pdf/", views.ReceiptPdfView.as_view(), name="receipt_pdf"),
     path("arrears/", views.ArrearsView.as_view(), name="arrears"),
+    path("reminders/", views.ReminderListView.as_view(), name="reminder_list"),
     path("households/<int:pk>/", views.HouseholdDetailView.as_view(), name="household_detail"),
     path("households/<int:pk>/pay/", views.PaymentCreateView.as_view(), name="payment_create"),
     path("households/<int:pk>/statement.pdf", views.StatementPdfView.as_view(), name="statement_pdf"),

@@ -12,11 +12,12 @@ from decimal import Decimal
 from typing import Any, ClassVar
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -32,6 +33,7 @@ from anju.tenancy.filtersets import (
     FixedCostFilterSet,
     MoveInFilterSet,
     PaymentFilterSet,
+    ReminderFilterSet,
     ResaleFilterSet,
     ReturnFilterSet,
     ReviewResultFilterSet,
@@ -41,6 +43,7 @@ from anju.tenancy.permissions import DECISION_ROLES, OPERATION_ROLES, PARAMETER_
 from anju.tenancy.services import exits, occupancy, parameters, rent, review, sold
 from anju.tenancy.services.arrears import BUCKETS, household_ageing
 from anju.tenancy.services.common import month_parse
+from anju.tenancy.services.reminders import rent_reminder_record_paper, rent_reminders_send
 
 
 class ReaderMixin(LoginRequiredMixin):
@@ -314,6 +317,25 @@ class ChargeListView(TenancyListView):
         Column("租金金额", "amount"),
         Column("已收金额", "paid_amount"),
         Column("应收时间", "due_on"),
+    ]
+
+
+class ReminderListView(TenancyListView):
+    """催缴记录 (Anju extension of A.8.5)."""
+
+    title = "催缴记录"
+    selector = staticmethod(selectors.reminder_list)
+    filterset_class = ReminderFilterSet
+    export_filename = "催缴记录"
+    columns = [
+        Column("申请人编号", "applicant_number", link=True),
+        Column("申请人", "register_entry.applicant_name"),
+        Column("欠租月数", "months_owed"),
+        Column("欠缴金额", "amount_owed"),
+        Column("催缴方式", "channel"),
+        Column("催缴时间", "sent_at"),
+        Column("催缴人", "sent_by"),
+        Column("通知内容", "message"),
     ]
 
 
@@ -716,6 +738,7 @@ class ArrearsView(ReaderMixin, View):
                 "min_months": min_months,
                 "today": timezone.localdate(),
                 "total": sum((r["total"] for r in rows), Decimal(0)),
+                "can_remind": has_roles(request.user, OPERATION_ROLES),
                 "breadcrumbs": [("配后管理", reverse("tenancy:index")), ("欠租与催缴", None)],
             },
         )
@@ -751,6 +774,17 @@ class ArrearsView(ReaderMixin, View):
         )
         response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote('欠租催缴名单.xlsx')}"
         return response
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        """Send 催缴提醒 to every household owing at least `min_months` months (operation roles)."""
+        if not has_roles(request.user, OPERATION_ROLES):
+            raise PermissionDenied("您的角色无权发送催缴提醒。")
+        min_months = request.POST.get("min_months") or ""
+        result = rent_reminders_send(
+            acting_user=request.user, min_months=int(min_months) if min_months.isdigit() else 1
+        )
+        messages.success(request, result.message)
+        return redirect("tenancy:arrears")
 
 
 def _statement(entry: Any) -> dict[str, Any]:
@@ -837,6 +871,14 @@ class ReminderPdfView(ReaderMixin, View):
                 "department": "公共租赁住房运营单位",
             },
         )
+        if has_roles(request.user, OPERATION_ROLES) and ageing.months:
+            rent_reminder_record_paper(
+                acting_user=request.user,
+                register_entry=entry,
+                total=ageing.total,
+                months=ageing.months,
+                text=f"打印租金催缴通知书：欠缴租金{ageing.months}个月，共{ageing.total:,.2f}元。",
+            )
         return _pdf(pdf, f"租金催缴通知书-{entry.number}.pdf")
 
 

@@ -12,6 +12,7 @@ from anju.tenancy.models import (
     RentCharge,
     RentPayment,
     RentReceipt,
+    RentReminder,
     Resale,
     Return,
     ReviewResult,
@@ -89,6 +90,44 @@ class RentChargeSerializer(serializers.ModelSerializer):
             "region_code",
             *TRACKED,
         ]
+
+
+class RentReminderSerializer(serializers.ModelSerializer):
+    """催缴记录 (Anju extension of A.8.5)."""
+
+    channel_display = serializers.CharField(source="get_channel_display", read_only=True)
+
+    class Meta:
+        model = RentReminder
+        fields = [
+            "id",
+            "register_entry",
+            "move_in",
+            "amount_owed",
+            "months_owed",
+            "channel",
+            "channel_display",
+            "sent_at",
+            "sent_by",
+            "message",
+            "region_code",
+        ]
+
+
+class RentRemindersSendSerializer(serializers.Serializer):
+    """发送催缴提醒: the households' minimum months owed and an optional region prefix."""
+
+    min_months = serializers.IntegerField(label="欠租月数不少于", min_value=1, default=1)
+    region_prefix = serializers.CharField(label="区划代码前缀", max_length=12, required=False, default="")
+
+
+class RentRemindersResultSerializer(serializers.Serializer):
+    """Counts of one sending run."""
+
+    sms = serializers.IntegerField(label="已发送短信户数")
+    paper = serializers.IntegerField(label="纸质通知户数")
+    skipped = serializers.IntegerField(label="今日已提醒户数")
+    message = serializers.CharField(label="结果说明")
 
 
 class RentPaymentSerializer(serializers.ModelSerializer):

@@ -17,9 +17,12 @@ from anju.core.api.jobs import JobSerializer
 from anju.core.api_records import RecordActionAPIView, RecordCreateAPIMixin
 from anju.tenancy import filtersets, selectors
 from anju.tenancy.api import serializers as s
+from anju.tenancy.filtersets import ReminderFilterSet
 from anju.tenancy.permissions import DECISION_ROLES, OPERATION_ROLES, READER_ROLES
+from anju.tenancy.selectors import reminder_list
 from anju.tenancy.services import exits, occupancy, rent, review, sold
 from anju.tenancy.services.common import month_parse
+from anju.tenancy.services.reminders import rent_reminders_send
 
 TAG = ["配后管理"]
 
@@ -98,6 +101,29 @@ ReturnListView = _list_view(
 ResaleListView = _list_view(
     "resales", selectors.resale_list, s.ResaleSerializer, filtersets.ResaleFilterSet, "已配售房源再上市"
 )
+
+ReminderListView = _list_view("reminders", reminder_list, s.RentReminderSerializer, ReminderFilterSet, "催缴记录")
+
+
+class RemindersSendView(OperationPermissionMixin, APIView):
+    """发送催缴提醒."""
+
+    @extend_schema(
+        operation_id="tenancy_reminders_send",
+        tags=TAG,
+        summary="发送催缴提醒",
+        description="向管辖范围内欠租月数不少于 min_months 的家庭发送催缴短信（无手机号的记为纸质通知），"
+        "每户记录一条催缴记录；同一家庭同一天只提醒一次。",
+        request=s.RentRemindersSendSerializer,
+        responses={200: s.RentRemindersResultSerializer, **error_responses(400, 401, 403)},
+    )
+    def post(self, request: Request) -> Response:
+        """rent_reminders_send."""
+        serializer = s.RentRemindersSendSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        result = rent_reminders_send(acting_user=request.user, **serializer.validated_data)
+        data = {"sms": result.sms, "paper": result.paper, "skipped": result.skipped, "message": result.message}
+        return Response(s.RentRemindersResultSerializer(data).data)
 
 
 # The OpenAPI description of each write (the last three are the services' names, as before).

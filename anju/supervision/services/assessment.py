@@ -13,7 +13,7 @@ from anju.core.masking import mask_name
 from anju.supervision.events import SupervisionEvent
 from anju.supervision.models import AssessmentBulletin, StaffAssessment, StaffSanction, UnitAssessment
 from anju.supervision.permissions import supervision_edit_check
-from anju.supervision.services.common import actor, audit, number_next
+from anju.supervision.services.common import actor, audit
 
 UNIT_ASSESSMENT_FIELDS = (
     "assessed_on",
@@ -62,54 +62,11 @@ ASSESSMENT_MODELS = (UnitAssessment, AssessmentBulletin, StaffAssessment, StaffS
 MASKED_IN_AUDIT = {"staff_name": mask_name}
 
 
-def _shown(name: str, value: Any) -> str:
-    if value is None:
-        return ""
-    masker = MASKED_IN_AUDIT.get(name)
-    return masker(str(value)) if masker else str(value)
+def _save(**kwargs: Any) -> Any:
+    """The supervision save (`oversight._save`) with the staff names kept masked in the audit."""
+    from anju.supervision.services.oversight import _save as oversight_save
 
-
-def _save(
-    *,
-    instance: Any,
-    data: dict[str, Any],
-    names: tuple[str, ...],
-    acting_user: Any,
-    event: str,
-    kind: str,
-    region_code: str | None,
-) -> Any:
-    """Set the fields, number a new record, validate (model validators), save, audit (names masked)."""
-    creating = instance.pk is None
-    unknown = set(data) - set(names)
-    if unknown:
-        raise ValidationError(f"不接受的字段：{'、'.join(sorted(unknown))}。")
-    if creating:
-        if not region_code:
-            raise ValidationError({"region_code": ["请选择所属行政区划。"]})
-        instance.region_code = region_code
-    elif instance.is_deleted:
-        raise ValidationError("该记录已删除，请先恢复再修改。")
-    supervision_edit_check(acting_user, instance.region_code)
-    changes = {}
-    for name, value in data.items():
-        old = getattr(instance, name, None)
-        if old != value:
-            changes[name] = [_shown(name, old), _shown(name, value)]
-        setattr(instance, name, value)
-    if creating:
-        instance.created_by = actor(acting_user)
-        instance.number = number_next(kind=kind, region_code=instance.region_code)
-    instance.full_clean()
-    instance.save()
-    audit(
-        action="RECORD_CREATED" if creating else "RECORD_UPDATED",
-        user=acting_user,
-        obj=instance,
-        event=event,
-        detail={"number": instance.number} if creating else {"changes": changes},
-    )
-    return instance
+    return oversight_save(masked=MASKED_IN_AUDIT, **kwargs)
 
 
 def _value(data: dict[str, Any], instance: Any, name: str) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -37,7 +38,13 @@ def _save(
     event: str,
     kind: str,
     region_code: str | None,
+    masked: dict[str, Callable[[str], str]] | None = None,
 ) -> Any:
+    """Set the fields, number a new record, validate, save, audit the changes.
+
+    `masked`: personal-data fields whose audit values are kept only masked (field → masking function).
+    A soft-deleted record (one with `is_deleted` set) must be restored before it is changed.
+    """
     creating = instance.pk is None
     unknown = set(data) - set(names)
     if unknown:
@@ -46,12 +53,21 @@ def _save(
         if not region_code:
             raise ValidationError({"region_code": ["请选择所属行政区划。"]})
         instance.region_code = region_code
+    elif getattr(instance, "is_deleted", False):
+        raise ValidationError("该记录已删除，请先恢复再修改。")
     supervision_edit_check(acting_user, instance.region_code)
+    masked = masked or {}
+
+    def shown(name: str, value: Any) -> str:
+        if value is None:
+            return ""
+        return masked[name](str(value)) if name in masked else str(value)
+
     changes = {}
     for name, value in data.items():
-        old = getattr(instance, name)
+        old = getattr(instance, name, None)
         if old != value:
-            changes[name] = [str(old), str(value)]
+            changes[name] = [shown(name, old), shown(name, value)]
         setattr(instance, name, value)
     if creating:
         instance.created_by = actor(acting_user)
